@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import { tourFiles, withoutXrEmulator } from './tools/lib/vitePlugins'
+
+export default defineConfig({
+  // Relative asset URLs, so the built site works from any sub-folder of any static host.
+  base: './',
+  plugins: [react(), withoutXrEmulator(), tourFiles()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The 3D chunk (three, React Three Fiber, drei, the XR store) is large by nature. It loads
+    // after the page shell, as README.md explains under start-up.
+    chunkSizeWarningLimit: 1800,
+  },
+  server: {
+    host: '127.0.0.1',
+  },
+  preview: {
+    host: '127.0.0.1',
+  },
+})
