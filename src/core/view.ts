@@ -1,0 +1,92 @@
+import { clamp, wrapYaw } from './sphere'
+
+/** A panorama view in degrees: `fov` is the vertical field of view. */
+export interface View {
+  yaw: number
+  pitch: number
+  fov: number
+}
+
+/** Field-of-view bounds in degrees for zooming by wheel, pinch and keys. */
+export interface FovLimits {
+  min: number
+  max: number
+}
+
+/** Zoom range a visitor gets by default. */
+export const DEFAULT_FOV_LIMITS: FovLimits = { min: 30, max: 100 }
+
+/** Range a tour file or a URL may ask for; wider than the zoom range so a link can frame a detail. */
+export const VIEW_FOV_RANGE: FovLimits = { min: 10, max: 120 }
+
+export const DEFAULT_VIEW: View = { yaw: 0, pitch: 0, fov: 75 }
+
+/** Degrees turned by one arrow-key press. */
+export const KEY_TURN_STEP = 5
+/** Degrees of field of view changed by one +/- key press. */
+export const KEY_ZOOM_STEP = 5
+/** Field-of-view change in degrees per pixel of wheel delta. */
+export const WHEEL_ZOOM_PER_PIXEL = 0.05
+
+/**
+ * Returns the zoom limits for a scene: the defaults, widened to include the fov the scene or link
+ * asked for, so a requested close-up is not undone by the first wheel event.
+ */
+export function fovLimitsFor(
+  requestedFov: number,
+  limits: FovLimits = DEFAULT_FOV_LIMITS,
+): FovLimits {
+  return { min: Math.min(limits.min, requestedFov), max: Math.max(limits.max, requestedFov) }
+}
+
+/** Returns the view with yaw wrapped, pitch clamped to the poles and fov clamped to `limits`. */
+export function normalizeView(view: View, limits: FovLimits = VIEW_FOV_RANGE): View {
+  return {
+    yaw: wrapYaw(view.yaw),
+    pitch: clamp(view.pitch, -90, 90),
+    fov: clamp(view.fov, limits.min, limits.max),
+  }
+}
+
+/**
+ * Applies a pointer drag of (dx, dy) CSS pixels to `view` in place, so the image follows the
+ * pointer: dragging right turns left, dragging down looks up.
+ */
+export function applyDrag(view: View, dx: number, dy: number, viewportHeight: number): void {
+  const degreesPerPixel = view.fov / Math.max(1, viewportHeight)
+  view.yaw = wrapYaw(view.yaw - dx * degreesPerPixel)
+  view.pitch = clamp(view.pitch + dy * degreesPerPixel, -90, 90)
+}
+
+/** Turns `view` in place by the given yaw and pitch changes in degrees. */
+export function turnView(view: View, deltaYaw: number, deltaPitch: number): void {
+  view.yaw = wrapYaw(view.yaw + deltaYaw)
+  view.pitch = clamp(view.pitch + deltaPitch, -90, 90)
+}
+
+/** Applies a zoom of `deltaFov` degrees (positive zooms out) to `view` in place within `limits`. */
+export function applyZoom(view: View, deltaFov: number, limits: FovLimits): void {
+  view.fov = clamp(view.fov + deltaFov, limits.min, limits.max)
+}
+
+/**
+ * Parses a `yaw,pitch,fov` triple as used in the `view` URL parameter. Returns null when it does not
+ * hold three finite numbers within the ranges of the tour format.
+ */
+export function parseViewTriple(text: string): View | null {
+  const parts = text.split(',')
+  if (parts.length !== 3) return null
+  const numbers = parts.map((part) => (part.trim() === '' ? Number.NaN : Number(part)))
+  const [yaw, pitch, fov] = numbers
+  if (yaw === undefined || pitch === undefined || fov === undefined) return null
+  if (!numbers.every(Number.isFinite)) return null
+  if (yaw < -180 || yaw > 180 || pitch < -90 || pitch > 90) return null
+  if (fov < VIEW_FOV_RANGE.min || fov > VIEW_FOV_RANGE.max) return null
+  return { yaw: wrapYaw(yaw), pitch, fov }
+}
+
+/** Formats a view for the `view` URL parameter, rounded to 0.1°. */
+export function formatViewTriple(view: View): string {
+  const round = (value: number) => Math.round(value * 10) / 10
+  return `${round(view.yaw)},${round(view.pitch)},${round(view.fov)}`
+}
