@@ -1,0 +1,113 @@
+import type { MessageKey } from './vi'
+
+/** English interface texts, shown beside the Vietnamese default. */
+export const en: Record<MessageKey, string> = {
+  'app.name': 'Northwest Vietnam 360',
+  'app.loading': 'Loading…',
+  'app.loadingTour': 'Loading the tour…',
+  'app.webglUnavailable':
+    'This browser cannot show 3D graphics (WebGL). Try another browser or turn on hardware acceleration.',
+
+  'tour.loadFailed': 'The tour could not be loaded',
+  'tour.error.http': 'The server returned status {status} for {url}.',
+  'tour.error.network': 'Could not connect to {url}.',
+  'tour.error.json': 'The tour file is not valid JSON: {detail}',
+  'tour.invalid.title': 'This tour file has problems, so it cannot open yet',
+  'tour.invalid.intro': 'The file {url} has {count} errors. Fix the problems below, then reload.',
+  'tour.invalid.warnings': 'Warnings (these do not stop the tour)',
+  'tour.retry': 'Reload',
+
+  'problem.where.tour': 'Tour',
+  'problem.where.scene': 'Scene “{scene}”',
+  'problem.where.hotspot': 'Scene “{scene}”, hotspot “{hotspot}”',
+  'problem.where.offer': 'Offer “{offer}”',
+  'problem.invalid-json': 'the file is not valid JSON: {value}.',
+  'problem.not-an-object': 'the file must contain a JSON object, but it contains {value}.',
+  'problem.unknown-version': 'version {value} is not supported; this app reads version {expected}.',
+  'problem.missing-field': 'the field “{field}” is missing.',
+  'problem.invalid-type': 'the field “{field}” is {value}; expected {expected}.',
+  'problem.out-of-range': 'the field “{field}” is {value}, outside the range {expected}.',
+  'problem.invalid-id':
+    'the id {value} in “{field}” is invalid: use only letters, digits, “.”, “_” and “-”.',
+  'problem.invalid-value': 'the field “{field}” is {value}; expected one of {expected}.',
+  'problem.invalid-locale': 'the language tag {value} is invalid (for example "vi" or "en").',
+  'problem.invalid-phone': 'the phone number {value} is invalid (for example "+84 214 3800 000").',
+  'problem.invalid-currency': 'the currency code {value} is invalid (for example "VND").',
+  'problem.too-few-items': 'the list “{field}” needs at least {expected} item(s).',
+  'problem.too-many-items':
+    'the list “{field}” has {value} items, more than the maximum of {expected}.',
+  'problem.duplicate-id': 'the id {value} is used more than once; each id must be unique.',
+  'problem.unknown-start': 'the start scene {value} is not in the list of scenes.',
+  'problem.unknown-target': 'this hotspot leads to scene {value}, which does not exist.',
+  'problem.unknown-offer': 'this hotspot opens offer {value}, which does not exist.',
+  'problem.self-link': 'this hotspot leads back to its own scene {value}.',
+  'problem.missing-default-text':
+    'the field “{field}” has no text for the default language “{expected}”.',
+  'problem.unlisted-locale':
+    'the field “{field}” has text in {value}, which is not in “locales” ({expected}).',
+  'problem.insecure-link': 'the link {value} must use https: (http: only on localhost).',
+  'problem.invalid-link': 'the link {value} is not a valid address.',
+  'problem.path-leaves-site':
+    'the path {value} leaves the tour’s site; files must be on the same site.',
+  'problem.file-not-found': 'the file {value} was not found.',
+  'problem.orphan-scene': 'no scene links to this scene; it opens only from the scene list.',
+  'problem.unknown-key': 'the field “{field}” is not part of the tour format and is ignored.',
+
+  'scene.list': 'Scenes',
+  'scene.listOpen': 'Open the scene list',
+  'scene.current': 'current',
+  'scene.kind.panorama': '360° photo',
+  'scene.kind.model': '3D model',
+  'scene.loading': 'Loading “{title}”',
+  'scene.error.title': 'The scene “{title}” cannot be shown',
+  'scene.error.other': 'You can still choose another scene from the scene list.',
+  'scene.credit': 'Credit: {credit}',
+  'scene.help.panorama':
+    '360° photo. Drag to look around; scroll or pinch to zoom. Keyboard: arrow keys to look around, + and − to zoom.',
+  'scene.help.model': '3D model. Drag to turn it; scroll or pinch to zoom.',
+
+  'asset.error.http': 'The server returned status {status} for the file {url}.',
+  'asset.error.network': 'The file {url} could not be downloaded.',
+  'asset.error.image': 'The image {url} is corrupt or not a JPEG, PNG or WebP image.',
+  'asset.error.model': 'The model {url} is corrupt or cannot be read ({detail}).',
+  'asset.error.emptyModel': 'The model {url} has nothing to show.',
+
+  'hotspot.goTo': 'Go to: {title}',
+
+  'card.close': 'Close',
+  'offer.heading': 'Tour offer',
+  'offer.operator': 'Operator',
+  'offer.price': 'Price',
+  'offer.perPerson': '{price} per person',
+  'offer.duration': 'Duration',
+  'offer.departsFrom': 'Departs from',
+  'offer.book': 'Book this tour',
+  'offer.bookHint': 'opens the booking page in a new tab',
+  'offer.call': 'Call {phone}',
+  'offer.qrAlt': 'QR code of the booking link',
+  'offer.qrCaption': 'Scan to book on your phone',
+
+  'duration.days.one': '{count} day',
+  'duration.days.other': '{count} days',
+  'duration.nights.one': '{count} night',
+  'duration.nights.other': '{count} nights',
+  'duration.join': '{days}, {nights}',
+
+  'lang.label': 'Language',
+  'lang.vi': 'Tiếng Việt',
+  'lang.en': 'English',
+
+  'notice.dismiss': 'Dismiss notice',
+  'notice.view.invalid':
+    'The parameter view={value} is invalid and was ignored (expected yaw,pitch,fov, such as 30,-5,75).',
+  'notice.scene.invalid': 'The parameter scene={value} is invalid and was ignored.',
+  'notice.scene.not-found': 'The tour has no scene {value}; opening the first scene.',
+  'notice.lang.unsupported': 'The language {value} is not supported; using Vietnamese.',
+  'notice.mode.invalid': 'The mode {value} does not exist and was ignored.',
+  'notice.tour.invalid': 'The tour address {value} is invalid; opening the sample tour.',
+  'notice.tour.other-origin':
+    'Tours from another site ({value}) are not opened; opening the sample tour. Put the tour file on the same site as the app.',
+
+  'about.open': 'About',
+  'about.title': 'About this tour',
+}

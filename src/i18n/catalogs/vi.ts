@@ -1,0 +1,116 @@
+/**
+ * Vietnamese interface texts, the default catalog. Placeholders in braces are filled by
+ * `translate`; every key here must also exist in the English catalog.
+ */
+export const vi = {
+  'app.name': 'Tây Bắc 360',
+  'app.loading': 'Đang tải…',
+  'app.loadingTour': 'Đang tải tour…',
+  'app.webglUnavailable':
+    'Trình duyệt này không hiển thị được đồ họa 3D (WebGL). Hãy thử trình duyệt khác hoặc bật tăng tốc phần cứng.',
+
+  'tour.loadFailed': 'Không tải được tour',
+  'tour.error.http': 'Máy chủ trả về mã {status} cho {url}.',
+  'tour.error.network': 'Không kết nối được tới {url}.',
+  'tour.error.json': 'Tệp tour không phải JSON hợp lệ: {detail}',
+  'tour.invalid.title': 'Tệp tour có lỗi nên chưa thể mở',
+  'tour.invalid.intro': 'Tệp {url} có {count} lỗi. Hãy sửa các lỗi dưới đây rồi tải lại trang.',
+  'tour.invalid.warnings': 'Cảnh báo (không chặn việc mở tour)',
+  'tour.retry': 'Tải lại',
+
+  'problem.where.tour': 'Tour',
+  'problem.where.scene': 'Cảnh “{scene}”',
+  'problem.where.hotspot': 'Cảnh “{scene}”, điểm “{hotspot}”',
+  'problem.where.offer': 'Ưu đãi “{offer}”',
+  'problem.invalid-json': 'tệp không phải JSON hợp lệ: {value}.',
+  'problem.not-an-object': 'nội dung tệp phải là một đối tượng JSON, nhưng lại là {value}.',
+  'problem.unknown-version':
+    'phiên bản {value} không được hỗ trợ; ứng dụng này đọc phiên bản {expected}.',
+  'problem.missing-field': 'thiếu trường “{field}”.',
+  'problem.invalid-type': 'trường “{field}” có giá trị {value}, cần {expected}.',
+  'problem.out-of-range': 'trường “{field}” = {value} nằm ngoài khoảng {expected}.',
+  'problem.invalid-id':
+    'mã {value} ở “{field}” không hợp lệ: chỉ dùng chữ cái, chữ số, “.”, “_” và “-”.',
+  'problem.invalid-value': 'trường “{field}” có giá trị {value}, cần một trong: {expected}.',
+  'problem.invalid-locale': 'mã ngôn ngữ {value} không hợp lệ (ví dụ đúng: "vi", "en").',
+  'problem.invalid-phone': 'số điện thoại {value} không hợp lệ (ví dụ đúng: "+84 214 3800 000").',
+  'problem.invalid-currency': 'mã tiền tệ {value} không hợp lệ (ví dụ đúng: "VND").',
+  'problem.too-few-items': 'danh sách “{field}” cần ít nhất {expected} mục.',
+  'problem.too-many-items':
+    'danh sách “{field}” có {value} mục, nhiều hơn mức tối đa {expected} mục.',
+  'problem.duplicate-id': 'mã {value} bị trùng; mỗi mã chỉ được dùng một lần.',
+  'problem.unknown-start': 'cảnh bắt đầu {value} không có trong danh sách cảnh.',
+  'problem.unknown-target': 'điểm này dẫn tới cảnh {value}, nhưng cảnh đó không tồn tại.',
+  'problem.unknown-offer': 'điểm này mở ưu đãi {value}, nhưng ưu đãi đó không tồn tại.',
+  'problem.self-link': 'điểm này dẫn về chính cảnh {value}.',
+  'problem.missing-default-text':
+    'trường “{field}” thiếu nội dung cho ngôn ngữ mặc định “{expected}”.',
+  'problem.unlisted-locale':
+    'trường “{field}” dùng ngôn ngữ {value}, không có trong “locales” ({expected}).',
+  'problem.insecure-link': 'liên kết {value} phải dùng https: (http: chỉ dùng cho localhost).',
+  'problem.invalid-link': 'liên kết {value} không phải một địa chỉ hợp lệ.',
+  'problem.path-leaves-site': 'đường dẫn {value} ra ngoài trang của tour; tệp phải nằm cùng trang.',
+  'problem.file-not-found': 'không tìm thấy tệp {value}.',
+  'problem.orphan-scene': 'không có cảnh nào dẫn tới cảnh này; chỉ mở được từ danh sách cảnh.',
+  'problem.unknown-key': 'trường “{field}” không có trong định dạng tour và sẽ bị bỏ qua.',
+
+  'scene.list': 'Danh sách cảnh',
+  'scene.listOpen': 'Mở danh sách cảnh',
+  'scene.current': 'đang xem',
+  'scene.kind.panorama': 'Ảnh 360°',
+  'scene.kind.model': 'Mô hình 3D',
+  'scene.loading': 'Đang tải “{title}”',
+  'scene.error.title': 'Không hiển thị được cảnh “{title}”',
+  'scene.error.other': 'Bạn vẫn có thể chọn cảnh khác trong danh sách cảnh.',
+  'scene.credit': 'Nguồn: {credit}',
+  'scene.help.panorama':
+    'Ảnh 360°. Kéo để nhìn quanh, cuộn hoặc chụm hai ngón để phóng to. Bàn phím: phím mũi tên để nhìn quanh, + và − để phóng to, thu nhỏ.',
+  'scene.help.model': 'Mô hình 3D. Kéo để xoay, cuộn hoặc chụm hai ngón để phóng to.',
+
+  'asset.error.http': 'Máy chủ trả về mã {status} cho tệp {url}.',
+  'asset.error.network': 'Không tải được tệp {url}.',
+  'asset.error.image': 'Tệp ảnh {url} bị hỏng hoặc không phải ảnh JPEG, PNG hay WebP.',
+  'asset.error.model': 'Tệp mô hình {url} bị hỏng hoặc không đọc được ({detail}).',
+  'asset.error.emptyModel': 'Tệp mô hình {url} không có gì để hiển thị.',
+
+  'hotspot.goTo': 'Đi tới: {title}',
+
+  'card.close': 'Đóng',
+  'offer.heading': 'Tour gợi ý',
+  'offer.operator': 'Đơn vị tổ chức',
+  'offer.price': 'Giá',
+  'offer.perPerson': '{price} / khách',
+  'offer.duration': 'Thời gian',
+  'offer.departsFrom': 'Khởi hành',
+  'offer.book': 'Đặt tour',
+  'offer.bookHint': 'mở trang đặt tour trong thẻ mới',
+  'offer.call': 'Gọi {phone}',
+  'offer.qrAlt': 'Mã QR của liên kết đặt tour',
+  'offer.qrCaption': 'Quét mã để đặt tour trên điện thoại',
+
+  'duration.days.one': '{count} ngày',
+  'duration.days.other': '{count} ngày',
+  'duration.nights.one': '{count} đêm',
+  'duration.nights.other': '{count} đêm',
+  'duration.join': '{days} {nights}',
+
+  'lang.label': 'Ngôn ngữ',
+  'lang.vi': 'Tiếng Việt',
+  'lang.en': 'English',
+
+  'notice.dismiss': 'Đóng thông báo',
+  'notice.view.invalid':
+    'Tham số view={value} không hợp lệ nên đã bị bỏ qua (cần yaw,pitch,fov, ví dụ 30,-5,75).',
+  'notice.scene.invalid': 'Tham số scene={value} không hợp lệ nên đã bị bỏ qua.',
+  'notice.scene.not-found': 'Tour không có cảnh {value}; đang mở cảnh đầu tiên.',
+  'notice.lang.unsupported': 'Ngôn ngữ {value} chưa được hỗ trợ; đang dùng tiếng Việt.',
+  'notice.mode.invalid': 'Chế độ mode={value} không tồn tại nên đã bị bỏ qua.',
+  'notice.tour.invalid': 'Địa chỉ tour {value} không hợp lệ; đang mở tour mẫu.',
+  'notice.tour.other-origin':
+    'Không mở tour từ trang khác ({value}); đang mở tour mẫu. Hãy đặt tệp tour trên cùng trang với ứng dụng.',
+
+  'about.open': 'Giới thiệu',
+  'about.title': 'Về tour này',
+} as const
+
+export type MessageKey = keyof typeof vi

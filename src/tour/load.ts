@@ -1,0 +1,76 @@
+import type { TourProblem } from './problems'
+import type { Scene, Tour } from './schema'
+import { resolveAssetUrl, validateTour } from './validate'
+
+/** Reason a tour could not be opened. */
+export type TourLoadError =
+  | { kind: 'http'; url: string; status: number }
+  | { kind: 'network'; url: string; detail: string }
+  | { kind: 'json'; url: string; detail: string }
+  | { kind: 'invalid'; url: string; problems: TourProblem[] }
+
+export type TourLoadResult =
+  | { ok: true; tour: Tour; url: string; warnings: TourProblem[] }
+  | { ok: false; error: TourLoadError }
+
+/**
+ * Downloads, parses and validates a tour file, then resolves every asset path in it against the
+ * file's URL so the rest of the app deals only in absolute URLs.
+ */
+export async function loadTour(
+  url: string,
+  options: { fetch?: typeof fetch; signal?: AbortSignal } = {},
+): Promise<TourLoadResult> {
+  const fetchImpl = options.fetch ?? fetch
+  let response: Response
+  try {
+    response = await fetchImpl(url, { signal: options.signal, credentials: 'same-origin' })
+  } catch (error) {
+    return { ok: false, error: { kind: 'network', url, detail: String(error) } }
+  }
+  if (!response.ok) return { ok: false, error: { kind: 'http', url, status: response.status } }
+
+  let json: unknown
+  const text = await response.text()
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    return { ok: false, error: { kind: 'json', url, detail } }
+  }
+
+  const finalUrl = response.url || url
+  const { tour, problems } = validateTour(json, { tourUrl: finalUrl })
+  if (!tour) return { ok: false, error: { kind: 'invalid', url: finalUrl, problems } }
+  return { ok: true, tour: resolveTourAssets(tour, finalUrl), url: finalUrl, warnings: problems }
+}
+
+/** Returns a copy of the tour with every asset path replaced by its absolute URL. */
+export function resolveTourAssets(tour: Tour, tourUrl: string): Tour {
+  const resolve = (path: string) => resolveAssetUrl(path, tourUrl)?.href ?? path
+  return {
+    ...tour,
+    offers: tour.offers.map((offer) =>
+      offer.image ? { ...offer, image: { ...offer.image, src: resolve(offer.image.src) } } : offer,
+    ),
+    scenes: tour.scenes.map((scene): Scene => {
+      const hotspots = scene.hotspots.map((hotspot) =>
+        hotspot.kind === 'info' && hotspot.image
+          ? { ...hotspot, image: { ...hotspot.image, src: resolve(hotspot.image.src) } }
+          : hotspot,
+      )
+      if (scene.kind === 'panorama') {
+        return {
+          ...scene,
+          panorama: { ...scene.panorama, src: resolve(scene.panorama.src) },
+          hotspots: hotspots as typeof scene.hotspots,
+        }
+      }
+      return {
+        ...scene,
+        model: { ...scene.model, src: resolve(scene.model.src) },
+        hotspots: hotspots as typeof scene.hotspots,
+      }
+    }),
+  }
+}
