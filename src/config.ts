@@ -1,0 +1,15 @@
+/**
+ * Deployment settings, fixed at build time through Vite environment variables (see README).
+ */
+
+/** The bundled sample tour, relative to the page. */
+export const DEFAULT_TOUR_PATH = 'scenes/tay-bac/tour.json'
+
+/**
+ * Origins other than the app's own from which `?tour=` may load a tour file, from the
+ * comma-separated `VITE_TOUR_ORIGINS`, such as `https://tours.example.org`.
+ */
+export const ALLOWED_TOUR_ORIGINS: readonly string[] = (import.meta.env.VITE_TOUR_ORIGINS ?? '')
+  .split(',')
+  .map((origin: string) => origin.trim())
+  .filter((origin: string) => origin !== '')

@@ -1,0 +1,58 @@
+import type { WebGLRenderer } from 'three'
+import { events, type ShowcaseEvent } from './analytics/bus'
+import type { View } from './core/view'
+import { requestFrame } from './state/anchors'
+import { useAppStore } from './state/store'
+import { getLiveView, setLiveView } from './state/view'
+
+/**
+ * Automation handle on `window.__showcase` for end-to-end tests, benchmarks and authors' browser
+ * consoles. It exposes state the app already has and changes nothing but the view.
+ */
+export interface ShowcaseHandle {
+  /** Every event emitted since the page loaded, oldest first. */
+  events: ShowcaseEvent[]
+  /** Frames drawn so far; grows only while the view or an animation changes. */
+  frames: number
+  /** Elapsed time of the current model's animation mixer in seconds, or null without one. */
+  animationTime: number | null
+  renderer: WebGLRenderer | null
+  getView(): View
+  setView(view: View): void
+  getState(): ReturnType<typeof useAppStore.getState>
+  rendererInfo(): { textures: number; geometries: number; calls: number; triangles: number } | null
+}
+
+export const showcaseHandle: ShowcaseHandle = {
+  events: [],
+  frames: 0,
+  animationTime: null,
+  renderer: null,
+  getView: getLiveView,
+  setView(view) {
+    setLiveView(view)
+    requestFrame()
+  },
+  getState: () => useAppStore.getState(),
+  rendererInfo() {
+    const info = showcaseHandle.renderer?.info
+    if (!info) return null
+    return {
+      textures: info.memory.textures,
+      geometries: info.memory.geometries,
+      calls: info.render.calls,
+      triangles: info.render.triangles,
+    }
+  },
+}
+
+/** Maximum events kept on the handle; older ones are dropped so a long booth session stays small. */
+const MAX_RECORDED_EVENTS = 500
+
+export function installShowcaseHandle(): void {
+  events.onAny((event) => {
+    showcaseHandle.events.push(event)
+    if (showcaseHandle.events.length > MAX_RECORDED_EVENTS) showcaseHandle.events.shift()
+  })
+  ;(window as unknown as { __showcase: ShowcaseHandle }).__showcase = showcaseHandle
+}

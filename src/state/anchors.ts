@@ -1,0 +1,34 @@
+import type { Vec3 } from '../core/sphere'
+
+/**
+ * Hotspot buttons waiting to be placed over the 3D view. The interface registers each button with
+ * its point in world space; the frame loop projects the points and moves the buttons, writing
+ * styles directly so that no React state changes per frame.
+ */
+export interface HotspotAnchor {
+  element: HTMLElement
+  /** World position: a unit direction for panorama hotspots, metres for model hotspots. */
+  point: Vec3
+}
+
+export const hotspotAnchors = new Map<string, HotspotAnchor>()
+
+/** Set by the viewer: asks for a new frame when the frame loop renders only on demand. */
+let frameRequester: () => void = () => {}
+
+export function setFrameRequester(requester: () => void): void {
+  frameRequester = requester
+}
+
+/** Asks the viewer to draw a frame, for example after the view or an anchor changed. */
+export function requestFrame(): void {
+  frameRequester()
+}
+
+export function registerAnchor(key: string, anchor: HotspotAnchor): () => void {
+  hotspotAnchors.set(key, anchor)
+  requestFrame()
+  return () => {
+    if (hotspotAnchors.get(key) === anchor) hotspotAnchors.delete(key)
+  }
+}

@@ -1,0 +1,30 @@
+import {
+  DEFAULT_FOV_LIMITS,
+  DEFAULT_VIEW,
+  type FovLimits,
+  fovLimitsFor,
+  type View,
+} from '../core/view'
+
+/**
+ * The live panorama view. Input handlers and the frame loop mutate it in place, many times a
+ * second, so it lives outside React state; read it when a value is needed (a share link, a test).
+ */
+export const liveView: { view: View; limits: FovLimits; generation: number } = {
+  view: { ...DEFAULT_VIEW },
+  limits: { ...DEFAULT_FOV_LIMITS },
+  /** Increases whenever the view is set from outside (scene change, link), not by input. */
+  generation: 0,
+}
+
+/** Replaces the live view, as on arrival in a scene, and widens the zoom limits to include it. */
+export function setLiveView(view: View): void {
+  liveView.view = { ...view }
+  liveView.limits = fovLimitsFor(view.fov)
+  liveView.generation++
+}
+
+/** Returns a copy of the live view. */
+export function getLiveView(): View {
+  return { ...liveView.view }
+}
