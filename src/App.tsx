@@ -1,0 +1,94 @@
+import { lazy, Suspense, useRef } from 'react'
+import { events } from './analytics/bus'
+import { useLocalize, useT } from './i18n/useT'
+import { findScene } from './state/actions'
+import { useAppStore } from './state/store'
+import { AboutButton } from './ui/AboutDialog'
+import { ErrorBoundary } from './ui/ErrorBoundary'
+import { HotspotLayer } from './ui/HotspotLayer'
+import { LanguageSwitch } from './ui/LanguageSwitch'
+import { Notices } from './ui/Notices'
+import { OpenCard } from './ui/OpenCard'
+import { SceneList } from './ui/SceneList'
+import { SceneStatus } from './ui/SceneStatus'
+import { TourFailure } from './ui/TourFailure'
+
+// three, React Three Fiber, drei and the XR store load in their own chunk, after the page shell
+// and the tour file, so the interface and the loading indicator show first.
+const Viewer = lazy(() => import('./scene/Viewer'))
+
+export function App() {
+  const status = useAppStore((state) => state.tourStatus)
+  const error = useAppStore((state) => state.tourError)
+  const t = useT()
+
+  return (
+    <>
+      {status === 'loading' && (
+        <div className="splash" role="status">
+          <div className="spinner" aria-hidden="true" />
+          <p>{t('app.loadingTour')}</p>
+        </div>
+      )}
+      {status === 'failed' && error && <TourFailure error={error} />}
+      {status === 'ready' && <TourView />}
+      <Notices />
+    </>
+  )
+}
+
+function TourView() {
+  const t = useT()
+  const localize = useLocalize()
+  const tour = useAppStore((state) => state.tour)
+  const sceneId = useAppStore((state) => state.sceneId)
+  const scene = findScene(tour, sceneId)
+  const stageRef = useRef<HTMLDivElement>(null)
+  if (!tour) return null
+
+  const help = t(scene?.kind === 'model' ? 'scene.help.model' : 'scene.help.panorama')
+  return (
+    <main className="tour">
+      <header className="topbar">
+        <h1 className="tour-title">{localize(tour.title)}</h1>
+        <p className="scene-title" aria-live="polite">
+          {scene ? localize(scene.title) : ''}
+        </p>
+        <div className="topbar-actions">
+          <SceneList />
+          <AboutButton />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <div
+        className="stage"
+        ref={stageRef}
+        role="application"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the stage takes arrow and +/- keys
+        tabIndex={0}
+        aria-label={help}
+        aria-roledescription={t(
+          scene?.kind === 'model' ? 'scene.kind.model' : 'scene.kind.panorama',
+        )}
+        data-scene-kind={scene?.kind}
+      >
+        <ErrorBoundary
+          fallback={<p className="scene-error">{t('app.webglUnavailable')}</p>}
+          onError={(error) =>
+            events.emit('error', { tourId: tour.id, code: 'webgl', message: String(error) })
+          }
+        >
+          <Suspense fallback={null}>
+            <Viewer inputTarget={stageRef} />
+          </Suspense>
+        </ErrorBoundary>
+        <HotspotLayer />
+        <SceneStatus />
+      </div>
+      {scene?.credit !== undefined && (
+        <footer className="credit">{t('scene.credit', { credit: localize(scene.credit) })}</footer>
+      )}
+      <OpenCard />
+    </main>
+  )
+}

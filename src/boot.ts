@@ -1,0 +1,78 @@
+import { events } from './analytics/bus'
+import { ALLOWED_TOUR_ORIGINS, DEFAULT_TOUR_PATH } from './config'
+import { parseLaunchParams, resolveTourUrl, updateLaunchSearch } from './core/url'
+import { installShowcaseHandle } from './debug'
+import { formatProblem } from './i18n/problems'
+import { isUiLanguage, UI_LANGUAGES } from './i18n/translate'
+import { addNotice, startTour } from './state/actions'
+import { useAppStore } from './state/store'
+import { loadTour } from './tour/load'
+
+/**
+ * Starts the app: reads the URL, loads and validates the tour, opens the first scene and keeps the
+ * address bar in step with the visitor's scene and language.
+ */
+export async function boot(): Promise<void> {
+  installShowcaseHandle()
+  const { params, notices } = parseLaunchParams(location.search, UI_LANGUAGES)
+  const lang = params.lang !== undefined && isUiLanguage(params.lang) ? params.lang : undefined
+  useAppStore.setState({ mode: params.mode, utm: params.utm, ...(lang ? { lang } : {}) })
+  for (const notice of notices) {
+    addNotice(`notice.${notice.param}.${notice.reason}` as Parameters<typeof addNotice>[0], {
+      value: notice.value,
+    })
+  }
+
+  let tourUrl = new URL(DEFAULT_TOUR_PATH, document.baseURI).href
+  if (params.tour !== undefined) {
+    const resolved = resolveTourUrl(params.tour, location.href, ALLOWED_TOUR_ORIGINS)
+    if ('url' in resolved) tourUrl = resolved.url
+    else {
+      addNotice(`notice.tour.${resolved.notice.reason}` as Parameters<typeof addNotice>[0], {
+        value: resolved.notice.value,
+      })
+    }
+  }
+
+  const result = await loadTour(tourUrl)
+  if (!result.ok) {
+    useAppStore.setState({ tourStatus: 'failed', tourError: result.error, tourUrl })
+    events.emit('error', {
+      code: `tour-${result.error.kind}`,
+      message: result.error.kind,
+      url: tourUrl,
+    })
+    return
+  }
+  if (result.warnings.length > 0) {
+    for (const warning of result.warnings) console.warn('[tour]', formatProblem(warning, 'en'))
+  }
+  startTour(result.tour, result.url, result.warnings, {
+    ...(params.scene !== undefined ? { scene: params.scene } : {}),
+    ...(params.view !== undefined ? { view: params.view } : {}),
+  })
+  followInAddressBar(params.view)
+}
+
+/**
+ * Writes the current scene and language into the address bar with `replaceState`, so a copied
+ * link opens the same place. The `view` from the launch URL stays until the first scene change.
+ */
+function followInAddressBar(launchView: Parameters<typeof updateLaunchSearch>[1]['view']): void {
+  const write = () => {
+    const { sceneId, lang, hasNavigated } = useAppStore.getState()
+    if (sceneId === null) return
+    const search = updateLaunchSearch(location.search, {
+      scene: sceneId,
+      lang,
+      ...(!hasNavigated && launchView ? { view: launchView } : {}),
+    })
+    if (search !== location.search) {
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`)
+    }
+  }
+  write()
+  useAppStore.subscribe((state, previous) => {
+    if (state.sceneId !== previous.sceneId || state.lang !== previous.lang) write()
+  })
+}

@@ -1,0 +1,23 @@
+import '@fontsource/be-vietnam-pro/400.css'
+import '@fontsource/be-vietnam-pro/600.css'
+import './styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { boot } from './boot'
+import { useAppStore } from './state/store'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('[app] index.html has no #root element')
+
+// The document language follows the visitor's choice, for screen readers and hyphenation.
+useAppStore.subscribe((state) => {
+  document.documentElement.lang = state.lang
+})
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
+void boot()

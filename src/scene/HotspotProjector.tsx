@@ -1,0 +1,46 @@
+import { useFrame } from '@react-three/fiber'
+import { Vector3 } from 'three'
+import { hotspotAnchors } from '../state/anchors'
+
+const point = new Vector3()
+
+/** Last written placement per element, so styles are written only when a button moves. */
+const placements = new WeakMap<HTMLElement, { x: number; y: number; visible: boolean }>()
+
+/**
+ * Moves every registered hotspot button to the screen position of its point, after the camera has
+ * been updated for the frame, and hides buttons whose point is behind the camera.
+ */
+export function HotspotProjector() {
+  useFrame(({ camera, size }) => {
+    if (hotspotAnchors.size === 0) return
+    camera.updateMatrixWorld()
+    for (const { element, point: anchorPoint } of hotspotAnchors.values()) {
+      point.set(anchorPoint.x, anchorPoint.y, anchorPoint.z).applyMatrix4(camera.matrixWorldInverse)
+      // Camera space looks down -Z; a point at or behind the camera plane is not drawn.
+      const visible = point.z < 0
+      let x = 0
+      let y = 0
+      if (visible) {
+        point.applyMatrix4(camera.projectionMatrix)
+        x = ((point.x + 1) / 2) * size.width
+        y = ((1 - point.y) / 2) * size.height
+      }
+      let placement = placements.get(element)
+      if (!placement) {
+        placement = { x: Number.NaN, y: Number.NaN, visible: !visible }
+        placements.set(element, placement)
+      }
+      if (placement.visible !== visible) {
+        element.style.visibility = visible ? 'visible' : 'hidden'
+        placement.visible = visible
+      }
+      if (visible && (placement.x !== x || placement.y !== y)) {
+        element.style.transform = `translate3d(${x}px, ${y}px, 0)`
+        placement.x = x
+        placement.y = y
+      }
+    }
+  })
+  return null
+}

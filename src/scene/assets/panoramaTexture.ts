@@ -1,0 +1,74 @@
+import {
+  ClampToEdgeWrapping,
+  LinearFilter,
+  LinearMipmapLinearFilter,
+  RepeatWrapping,
+  SRGBColorSpace,
+  Texture,
+} from 'three'
+import { displaySize, fitWithin, readImageInfo } from '../../core/imageInfo'
+import { AssetLoadError, fetchBytes } from './fetchBytes'
+
+export interface PanoramaTexture {
+  texture: Texture
+  /** Size of the image file, after EXIF orientation. */
+  sourceWidth: number
+  sourceHeight: number
+  /** True when the image was larger than the GPU allows and was scaled down while decoding. */
+  scaled: boolean
+}
+
+/**
+ * Loads an equirectangular image as a texture. The file is decoded with `createImageBitmap`, which
+ * applies EXIF orientation and rejects a corrupt or truncated file (an `<img>` can report success
+ * for a JPEG cut short after its header). An image larger than `maxTextureSize` is scaled down
+ * during decoding, so no oversized texture or 2D canvas is ever created.
+ */
+export async function loadPanoramaTexture(
+  url: string,
+  options: {
+    maxTextureSize: number
+    maxAnisotropy: number
+    signal?: AbortSignal
+    onProgress?: (fraction: number | null) => void
+  },
+): Promise<PanoramaTexture> {
+  const bytes = await fetchBytes(url, options)
+  const info = readImageInfo(bytes)
+  if (!info) throw new AssetLoadError({ kind: 'image', url })
+
+  const size = displaySize(info)
+  const target = fitWithin(size, options.maxTextureSize)
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>])
+  let bitmap: ImageBitmap
+  try {
+    bitmap = await createImageBitmap(blob, {
+      imageOrientation: 'from-image',
+      premultiplyAlpha: 'none',
+      ...(target.scaled
+        ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' }
+        : {}),
+    })
+  } catch (error) {
+    throw new AssetLoadError({ kind: 'image', url }, { cause: error })
+  }
+  if (options.signal?.aborted) {
+    bitmap.close()
+    throw options.signal.reason
+  }
+
+  const texture = new Texture(bitmap)
+  texture.colorSpace = SRGBColorSpace
+  // An ImageBitmap cannot be flipped on upload; the panorama shader reads rows from the top.
+  texture.flipY = false
+  texture.wrapS = RepeatWrapping
+  texture.wrapT = ClampToEdgeWrapping
+  texture.magFilter = LinearFilter
+  texture.minFilter = LinearMipmapLinearFilter
+  texture.generateMipmaps = true
+  texture.anisotropy = Math.min(8, options.maxAnisotropy)
+  texture.needsUpdate = true
+  texture.addEventListener('dispose', () => bitmap.close())
+
+  return { texture, sourceWidth: size.width, sourceHeight: size.height, scaled: target.scaled }
+}

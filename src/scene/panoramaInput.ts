@@ -1,0 +1,143 @@
+import {
+  applyDrag,
+  applyZoom,
+  KEY_TURN_STEP,
+  KEY_ZOOM_STEP,
+  turnView,
+  WHEEL_ZOOM_PER_PIXEL,
+} from '../core/view'
+import { requestFrame } from '../state/anchors'
+import { liveView } from '../state/view'
+
+/** Pointer travel in CSS pixels after which a press counts as a drag and its click is dropped. */
+const DRAG_THRESHOLD = 6
+/** Wheel delta of one line (`deltaMode` 1) and one page (`deltaMode` 2) in pixels. */
+const WHEEL_LINE_PIXELS = 16
+const WHEEL_PAGE_PIXELS = 400
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true
+  return target.closest('[role="dialog"]') !== null
+}
+
+/**
+ * Lets the visitor look around a panorama: drag with mouse or one finger, pinch with two fingers,
+ * wheel to zoom, and arrow and +/- keys. Writes the live view in place and returns a cleanup.
+ */
+export function attachPanoramaInput(element: HTMLElement): () => void {
+  const pointers = new Map<number, { x: number; y: number }>()
+  let travel = 0
+  let pinchDistance = 0
+
+  const pinchSpan = () => {
+    const [a, b] = [...pointers.values()]
+    return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0
+  }
+
+  const onPointerDown = (event: PointerEvent) => {
+    if (event.pointerType === 'mouse' && event.button !== 0) return
+    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY })
+    if (pointers.size === 1) travel = 0
+    if (pointers.size === 2) pinchDistance = pinchSpan()
+  }
+
+  const onPointerMove = (event: PointerEvent) => {
+    const previous = pointers.get(event.pointerId)
+    if (!previous) return
+    const dx = event.clientX - previous.x
+    const dy = event.clientY - previous.y
+    previous.x = event.clientX
+    previous.y = event.clientY
+    travel += Math.abs(dx) + Math.abs(dy)
+    if (travel > DRAG_THRESHOLD && !element.hasPointerCapture(event.pointerId)) {
+      // Capture only once it is a drag, so a plain click still reaches the hotspot under it.
+      element.setPointerCapture(event.pointerId)
+    }
+
+    if (pointers.size === 1) {
+      applyDrag(liveView.view, dx, dy, element.clientHeight)
+    } else if (pointers.size === 2) {
+      const distance = pinchSpan()
+      if (pinchDistance > 0 && distance > 0) {
+        const fov = liveView.view.fov * (pinchDistance / distance)
+        applyZoom(liveView.view, fov - liveView.view.fov, liveView.limits)
+      }
+      pinchDistance = distance
+    }
+    requestFrame()
+  }
+
+  const onPointerEnd = (event: PointerEvent) => {
+    pointers.delete(event.pointerId)
+    if (pointers.size < 2) pinchDistance = 0
+  }
+
+  const onClickCapture = (event: MouseEvent) => {
+    if (travel > DRAG_THRESHOLD) {
+      event.stopPropagation()
+      event.preventDefault()
+      travel = 0
+    }
+  }
+
+  const onWheel = (event: WheelEvent) => {
+    event.preventDefault()
+    let scale = 1
+    if (event.deltaMode === WheelEvent.DOM_DELTA_LINE) scale = WHEEL_LINE_PIXELS
+    if (event.deltaMode === WheelEvent.DOM_DELTA_PAGE) scale = WHEEL_PAGE_PIXELS
+    applyZoom(liveView.view, event.deltaY * scale * WHEEL_ZOOM_PER_PIXEL, liveView.limits)
+    requestFrame()
+  }
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+    if (isEditable(event.target)) return
+    const view = liveView.view
+    switch (event.key) {
+      case 'ArrowLeft':
+        turnView(view, -KEY_TURN_STEP, 0)
+        break
+      case 'ArrowRight':
+        turnView(view, KEY_TURN_STEP, 0)
+        break
+      case 'ArrowUp':
+        turnView(view, 0, KEY_TURN_STEP)
+        break
+      case 'ArrowDown':
+        turnView(view, 0, -KEY_TURN_STEP)
+        break
+      case '+':
+      case '=':
+        applyZoom(view, -KEY_ZOOM_STEP, liveView.limits)
+        break
+      case '-':
+      case '_':
+        applyZoom(view, KEY_ZOOM_STEP, liveView.limits)
+        break
+      default:
+        return
+    }
+    event.preventDefault()
+    requestFrame()
+  }
+
+  element.addEventListener('pointerdown', onPointerDown)
+  element.addEventListener('pointermove', onPointerMove)
+  element.addEventListener('pointerup', onPointerEnd)
+  element.addEventListener('pointercancel', onPointerEnd)
+  element.addEventListener('click', onClickCapture, true)
+  element.addEventListener('wheel', onWheel, { passive: false })
+  window.addEventListener('keydown', onKeyDown)
+
+  return () => {
+    element.removeEventListener('pointerdown', onPointerDown)
+    element.removeEventListener('pointermove', onPointerMove)
+    element.removeEventListener('pointerup', onPointerEnd)
+    element.removeEventListener('pointercancel', onPointerEnd)
+    element.removeEventListener('click', onClickCapture, true)
+    element.removeEventListener('wheel', onWheel)
+    window.removeEventListener('keydown', onKeyDown)
+  }
+}

@@ -1,0 +1,26 @@
+import { UI_LANGUAGES } from '../i18n/translate'
+import { useT } from '../i18n/useT'
+import { setLanguage } from '../state/actions'
+import { useAppStore } from '../state/store'
+
+/** Buttons that switch the interface and tour texts between Vietnamese and English. */
+export function LanguageSwitch() {
+  const t = useT()
+  const lang = useAppStore((state) => state.lang)
+  return (
+    <fieldset className="language-switch">
+      <legend className="visually-hidden">{t('lang.label')}</legend>
+      {UI_LANGUAGES.map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          aria-pressed={lang === code}
+          onClick={() => setLanguage(code)}
+        >
+          {t(code === 'vi' ? 'lang.vi' : 'lang.en')}
+        </button>
+      ))}
+    </fieldset>
+  )
+}

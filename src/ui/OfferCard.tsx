@@ -1,0 +1,99 @@
+import QRCode from 'qrcode'
+import { useEffect, useState } from 'react'
+import { bookingUrl } from '../core/booking'
+import { formatDuration, formatPrice } from '../i18n/format'
+import { useLocalize, useT } from '../i18n/useT'
+import { closeCard, recordOfferLink } from '../state/actions'
+import { useAppStore } from '../state/store'
+import type { Offer } from '../tour/schema'
+import { Dialog } from './Dialog'
+import { Paragraphs } from './Paragraphs'
+
+/**
+ * The card an offer hotspot opens: what the tour is, its price and length, a Book link tagged with
+ * the campaign parameters, a tap-to-call link and a QR code of the booking link for visitors who
+ * want to book on their phone.
+ */
+export function OfferCard({ offer }: { offer: Offer }) {
+  const t = useT()
+  const localize = useLocalize()
+  const lang = useAppStore((state) => state.lang)
+  const tourId = useAppStore((state) => state.tour?.id ?? '')
+  const mode = useAppStore((state) => state.mode)
+  const utm = useAppStore((state) => state.utm)
+  const channel = mode === 'embed' ? 'embed' : mode === 'kiosk' ? 'kiosk' : 'web'
+  const href = bookingUrl(offer.url, { channel, tourId, pageUtm: utm })
+  const qr = useQrCode(href)
+  const titleId = `offer-title-${offer.id}`
+  const nights = offer.durationNights ?? Math.max(0, offer.durationDays - 1)
+
+  return (
+    <Dialog labelledBy={titleId} className="card--offer" onClose={closeCard}>
+      <p className="card-kicker">{t('offer.heading')}</p>
+      <h2 id={titleId}>{localize(offer.title)}</h2>
+      {offer.image && (
+        <img className="card-image" src={offer.image.src} alt={localize(offer.image.alt)} />
+      )}
+      {offer.description && <Paragraphs text={localize(offer.description)} />}
+      <dl className="offer-facts">
+        <dt>{t('offer.price')}</dt>
+        <dd className="offer-price">
+          {t('offer.perPerson', {
+            price: formatPrice(offer.price.amount, offer.price.currency, lang),
+          })}
+        </dd>
+        <dt>{t('offer.duration')}</dt>
+        <dd>{formatDuration(offer.durationDays, nights, lang)}</dd>
+        <dt>{t('offer.departsFrom')}</dt>
+        <dd>{localize(offer.departsFrom)}</dd>
+        <dt>{t('offer.operator')}</dt>
+        <dd>{offer.operator}</dd>
+      </dl>
+      <div className="offer-actions">
+        <a
+          className="button button--primary"
+          href={href}
+          target="_blank"
+          rel="noopener"
+          onClick={() => recordOfferLink(offer.id, 'book', href)}
+        >
+          {t('offer.book')}
+          <span className="visually-hidden"> ({t('offer.bookHint')})</span>
+        </a>
+        {offer.phone && (
+          <a
+            className="button"
+            href={`tel:${offer.phone.replace(/[^+\d]/g, '')}`}
+            onClick={() => recordOfferLink(offer.id, 'call', `tel:${offer.phone}`)}
+          >
+            {t('offer.call', { phone: offer.phone })}
+          </a>
+        )}
+      </div>
+      {qr && (
+        <figure className="offer-qr">
+          <img src={qr} alt={t('offer.qrAlt')} width={160} height={160} />
+          <figcaption>{t('offer.qrCaption')}</figcaption>
+        </figure>
+      )}
+    </Dialog>
+  )
+}
+
+/** Returns an SVG data URL of a QR code for `text`, generated in the browser. */
+function useQrCode(text: string): string | null {
+  const [dataUrl, setDataUrl] = useState<string | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then(
+      (svg) => {
+        if (!cancelled) setDataUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
+      },
+      (error: unknown) => console.error('[offer] QR code generation failed', error),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [text])
+  return dataUrl
+}

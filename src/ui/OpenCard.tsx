@@ -1,0 +1,20 @@
+import { findScene } from '../state/actions'
+import { useAppStore } from '../state/store'
+import { InfoCard } from './InfoCard'
+import { OfferCard } from './OfferCard'
+
+/** Shows the card a hotspot opened, if any. */
+export function OpenCard() {
+  const card = useAppStore((state) => state.card)
+  const tour = useAppStore((state) => state.tour)
+  if (!card || !tour) return null
+
+  if (card.kind === 'offer') {
+    const offer = tour.offers.find((candidate) => candidate.id === card.offerId)
+    return offer ? <OfferCard key={offer.id} offer={offer} /> : null
+  }
+  const hotspot = findScene(tour, card.sceneId)?.hotspots.find(
+    (candidate) => candidate.id === card.hotspotId,
+  )
+  return hotspot?.kind === 'info' ? <InfoCard key={hotspot.id} hotspot={hotspot} /> : null
+}

@@ -1,0 +1,59 @@
+import { useLocalize, useT } from '../i18n/useT'
+import { goToScene, setSceneListOpen } from '../state/actions'
+import { useAppStore } from '../state/store'
+
+/** Renders the scene-list button and the list of every scene in the tour. */
+export function SceneList() {
+  const t = useT()
+  const localize = useLocalize()
+  const tour = useAppStore((state) => state.tour)
+  const sceneId = useAppStore((state) => state.sceneId)
+  const open = useAppStore((state) => state.sceneListOpen)
+  if (!tour) return null
+
+  return (
+    <div className="scene-list">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls="scene-list-panel"
+        onClick={() => setSceneListOpen(!open)}
+      >
+        {t('scene.list')}
+      </button>
+      <nav
+        id="scene-list-panel"
+        className="scene-list-panel"
+        hidden={!open}
+        aria-label={t('scene.list')}
+      >
+        <ol>
+          {tour.scenes.map((scene) => {
+            const current = scene.id === sceneId
+            return (
+              <li key={scene.id}>
+                <button
+                  type="button"
+                  className="scene-list-item"
+                  aria-current={current ? 'true' : undefined}
+                  data-scene-id={scene.id}
+                  onClick={() => {
+                    if (current) setSceneListOpen(false)
+                    else goToScene(scene.id, 'list')
+                  }}
+                >
+                  <span className="scene-list-title">{localize(scene.title)}</span>
+                  <span className="scene-list-kind">
+                    {t(scene.kind === 'panorama' ? 'scene.kind.panorama' : 'scene.kind.model')}
+                    {current ? ` · ${t('scene.current')}` : ''}
+                  </span>
+                </button>
+              </li>
+            )
+          })}
+        </ol>
+      </nav>
+    </div>
+  )
+}
