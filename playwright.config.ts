@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test'
+import { findChromium } from './tests/e2e/support/chromium'
+import { APP_PATH, TEST_ORIGIN } from './tests/e2e/support/server'
+
+const executablePath = findChromium() ?? undefined
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: TEST_ORIGIN,
+    viewport: { width: 1280, height: 720 },
+    deviceScaleFactor: 1,
+    locale: 'vi-VN',
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: [
+        '--no-sandbox',
+        '--use-gl=angle',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--ignore-gpu-blocklist',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        // Any host other than the test server fails to resolve, so no test can reach the network.
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx tsx tests/e2e/support/serve.ts',
+    url: `${TEST_ORIGIN}${APP_PATH}`,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

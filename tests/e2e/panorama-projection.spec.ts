@@ -1,0 +1,79 @@
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import {
+  canvasPixels,
+  centerColor,
+  colorDistance,
+  expect,
+  fixtureUrl,
+  openApp,
+  setView,
+  test,
+  waitForScene,
+  writeTour,
+} from './support/test'
+
+/** Reference colours of the labelled grid panorama, measured on the file (sRGB). */
+const GRID = {
+  front: [115, 250, 121],
+  right: [255, 212, 120],
+  left: [115, 253, 255],
+  back: [255, 133, 254],
+  top: [255, 252, 121],
+  bottom: [121, 129, 254],
+} as const
+
+function gridTour(name: string, file = 'panoramas/egjs-equi_4096-labeled-grid.jpg') {
+  return writeTour(name, {
+    version: 1,
+    id: name,
+    title: 'Grid',
+    locales: ['vi', 'en'],
+    start: 'grid',
+    scenes: [
+      {
+        id: 'grid',
+        kind: 'panorama',
+        title: 'Grid',
+        panorama: { type: 'equirect', src: fixtureUrl(file) },
+        view: { yaw: 0, pitch: 0, fov: 75 },
+      },
+    ],
+  })
+}
+
+test.describe('panorama projection', () => {
+  test.skip(!hasFixtures, MISSING_FIXTURES_REASON)
+
+  test('faces appear where their yaw and pitch say, unmirrored', async ({ page, network }) => {
+    await openApp(page, { tour: gridTour('grid-orientation') })
+    await waitForScene(page, 'grid')
+    const cases = [
+      { view: { yaw: 20, pitch: -20, fov: 30 }, color: GRID.front },
+      { view: { yaw: 110, pitch: -20, fov: 30 }, color: GRID.right },
+      { view: { yaw: -70, pitch: -20, fov: 30 }, color: GRID.left },
+      { view: { yaw: 160, pitch: -20, fov: 30 }, color: GRID.back },
+      { view: { yaw: -160, pitch: -20, fov: 30 }, color: GRID.back },
+      { view: { yaw: 20, pitch: 60, fov: 30 }, color: GRID.top },
+      { view: { yaw: 20, pitch: -60, fov: 30 }, color: GRID.bottom },
+    ]
+    for (const { view, color } of cases) {
+      await setView(page, view)
+      const actual = centerColor(await canvasPixels(page))
+      expect(
+        colorDistance(actual, color),
+        `centre at ${JSON.stringify(view)} is ${actual}`,
+      ).toBeLessThanOrEqual(3)
+    }
+    expect(network.external).toEqual([])
+  })
+
+  test('colours are exact sRGB at fov 20', async ({ page }) => {
+    await openApp(page, { tour: gridTour('grid-colour'), view: '20,-20,20' })
+    await waitForScene(page, 'grid')
+    const front = centerColor(await canvasPixels(page))
+    expect(colorDistance(front, GRID.front), `FRONT is ${front}`).toBeLessThanOrEqual(3)
+    await setView(page, { yaw: 110, pitch: -20, fov: 20 })
+    const right = centerColor(await canvasPixels(page))
+    expect(colorDistance(right, GRID.right), `RIGHT is ${right}`).toBeLessThanOrEqual(3)
+  })
+})

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { join, resolve } from 'node:path'
+import sirv from 'sirv'
+import { FIXTURES_DIR } from '../../support/fixtures'
+
+/** Port of the test server; the app is served under a sub-folder to prove relative paths work. */
+export const TEST_PORT = Number(process.env.SHOWCASE_TEST_PORT ?? 4173)
+export const TEST_ORIGIN = `http://127.0.0.1:${TEST_PORT}`
+export const APP_PATH = '/app/'
+/** Tour files written by tests at run time, served at /tours/. */
+export const TEST_TOURS_DIR = resolve('test-results', 'tours')
+
+type Handler = (request: IncomingMessage, response: ServerResponse, next: () => void) => void
+
+/**
+ * Starts the static server for end-to-end tests on 127.0.0.1: the production build at /app/, the
+ * shared fixtures at /fixtures/ and tours written by tests at /tours/.
+ */
+export function startTestServer(port = TEST_PORT): ReturnType<typeof createServer> {
+  mkdirSync(TEST_TOURS_DIR, { recursive: true })
+  const mounts: [string, Handler][] = [
+    ['/app', sirv(resolve('dist'), { dev: true, etag: true })],
+    ['/fixtures', sirv(FIXTURES_DIR, { dev: true })],
+    ['/tours', sirv(TEST_TOURS_DIR, { dev: true })],
+  ]
+  const server = createServer((request, response) => {
+    const url = request.url ?? '/'
+    if (url === '/' || url === '/app') {
+      response.writeHead(302, { location: APP_PATH })
+      response.end()
+      return
+    }
+    for (const [prefix, handler] of mounts) {
+      if (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)) {
+        request.url = url.slice(prefix.length) || '/'
+        handler(request, response, () => {
+          response.writeHead(404, { 'content-type': 'text/plain' })
+          response.end(`not found: ${url}`)
+        })
+        return
+      }
+    }
+    response.writeHead(404, { 'content-type': 'text/plain' })
+    response.end(`not found: ${url}`)
+  })
+  server.listen(port, '127.0.0.1')
+  return server
+}
+
+export { join }

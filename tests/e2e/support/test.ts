@@ -1,0 +1,188 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import sharp from 'sharp'
+import { APP_PATH, TEST_ORIGIN, TEST_TOURS_DIR } from './server'
+
+export { expect }
+
+/** Requests the page tried to send anywhere but the test server; every test expects none. */
+export interface NetworkLog {
+  external: string[]
+}
+
+export const test = base.extend<{ network: NetworkLog; pageErrors: string[] }>({
+  network: async ({ page }, use) => {
+    const log: NetworkLog = { external: [] }
+    await page.route('**/*', (route) => {
+      const url = route.request().url()
+      if (url.startsWith(`${TEST_ORIGIN}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
+        return route.continue()
+      }
+      log.external.push(url)
+      return route.abort('blockedbyclient')
+    })
+    await use(log)
+  },
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await use(errors)
+  },
+  page: async ({ page }, use) => {
+    // Route and listen before the test opens anything.
+    await use(page)
+  },
+})
+
+/** Writes a tour for one test and returns its path relative to the app page. */
+export function writeTour(name: string, tour: unknown): string {
+  const directory = join(TEST_TOURS_DIR, name)
+  mkdirSync(directory, { recursive: true })
+  writeFileSync(join(directory, 'tour.json'), JSON.stringify(tour, null, 2))
+  return `../tours/${name}/tour.json`
+}
+
+/** Path of a shared fixture as seen from a tour written by `writeTour`. */
+export function fixtureUrl(relativePath: string): string {
+  return `../../fixtures/${relativePath}`
+}
+
+/** Opens the app with the given URL parameters. */
+export async function openApp(page: Page, params: Record<string, string> = {}): Promise<void> {
+  const query = new URLSearchParams(params).toString()
+  await page.goto(`${APP_PATH}${query ? `?${query}` : ''}`)
+}
+
+/**
+ * Waits until a scene has loaded (or failed), its crossfade has ended and frames have been drawn
+ * since, so a screenshot shows it.
+ */
+export async function waitForScene(
+  page: Page,
+  sceneId: string,
+  status: 'ready' | 'error' = 'ready',
+): Promise<void> {
+  await page.waitForFunction(
+    ([id, wanted]) => {
+      const handle = (
+        window as unknown as {
+          __showcase?: {
+            getState(): {
+              sceneId: string | null
+              transition: unknown
+              sceneLoads: Record<string, { status: string }>
+            }
+          }
+        }
+      ).__showcase
+      if (!handle) return false
+      const state = handle.getState()
+      return (
+        state.sceneId === id &&
+        state.transition === null &&
+        state.sceneLoads[id as string]?.status === wanted
+      )
+    },
+    [sceneId, status] as const,
+  )
+  await settleFrames(page)
+}
+
+/** Waits for two animation frames, so the last view change has been drawn. */
+export async function settleFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+      }),
+  )
+}
+
+export interface View {
+  yaw: number
+  pitch: number
+  fov: number
+}
+
+/** Sets the panorama view through the automation handle and waits until it is drawn. */
+export async function setView(page: Page, view: View): Promise<void> {
+  await page.evaluate((next) => {
+    ;(window as unknown as { __showcase: { setView(view: unknown): void } }).__showcase.setView(
+      next,
+    )
+  }, view)
+  await settleFrames(page)
+  await settleFrames(page)
+}
+
+export async function getView(page: Page): Promise<View> {
+  return page.evaluate(() =>
+    (window as unknown as { __showcase: { getView(): View } }).__showcase.getView(),
+  )
+}
+
+/** Decoded pixels of a screenshot of the 3D view (RGB, one byte per channel). */
+export interface Pixels {
+  data: Buffer
+  width: number
+  height: number
+}
+
+/** Takes a screenshot of the canvas and returns its pixels. */
+export async function canvasPixels(page: Page): Promise<Pixels> {
+  const png = await page.locator('canvas.viewer-canvas, .viewer-canvas canvas').first().screenshot()
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+  return { data, width: info.width, height: info.height }
+}
+
+/** Returns the mean colour of a square patch centred on (x, y). */
+export function patchColor(
+  pixels: Pixels,
+  x: number,
+  y: number,
+  radius = 2,
+): [number, number, number] {
+  let red = 0
+  let green = 0
+  let blue = 0
+  let count = 0
+  for (let dy = -radius; dy <= radius; dy++) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      const px = Math.round(x + dx)
+      const py = Math.round(y + dy)
+      if (px < 0 || py < 0 || px >= pixels.width || py >= pixels.height) continue
+      const offset = (py * pixels.width + px) * 3
+      red += pixels.data[offset] ?? 0
+      green += pixels.data[offset + 1] ?? 0
+      blue += pixels.data[offset + 2] ?? 0
+      count++
+    }
+  }
+  return [Math.round(red / count), Math.round(green / count), Math.round(blue / count)]
+}
+
+export function centerColor(pixels: Pixels, radius = 2): [number, number, number] {
+  return patchColor(pixels, pixels.width / 2, pixels.height / 2, radius)
+}
+
+/** Returns the largest per-channel difference between two colours. */
+export function colorDistance(a: readonly number[], b: readonly number[]): number {
+  return Math.max(...a.map((value, index) => Math.abs(value - (b[index] ?? 0))))
+}
+
+/** Events the app emitted, read from the automation handle. */
+export async function emittedEvents(
+  page: Page,
+  type?: string,
+): Promise<{ type: string; payload: Record<string, unknown> }[]> {
+  const all = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __showcase: { events: { type: string; payload: Record<string, unknown> }[] }
+        }
+      ).__showcase.events,
+  )
+  return type ? all.filter((event) => event.type === type) : all
+}
