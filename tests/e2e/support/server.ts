@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import sirv from 'sirv'
 import { FIXTURES_DIR } from '../../support/fixtures'
 
@@ -8,6 +8,8 @@ import { FIXTURES_DIR } from '../../support/fixtures'
 export const TEST_PORT = Number(process.env.SHOWCASE_TEST_PORT ?? 4173)
 export const TEST_ORIGIN = `http://127.0.0.1:${TEST_PORT}`
 export const APP_PATH = '/app/'
+/** The production build under test; `npm test` builds it into dist/ first. */
+export const DIST_DIR = resolve(process.env.SHOWCASE_DIST ?? 'dist')
 /** Tour files written by tests at run time, served at /tours/. */
 export const TEST_TOURS_DIR = resolve('test-results', 'tours')
 
@@ -20,7 +22,7 @@ type Handler = (request: IncomingMessage, response: ServerResponse, next: () => 
 export function startTestServer(port = TEST_PORT): ReturnType<typeof createServer> {
   mkdirSync(TEST_TOURS_DIR, { recursive: true })
   const mounts: [string, Handler][] = [
-    ['/app', sirv(resolve('dist'), { dev: true, etag: true })],
+    ['/app', sirv(DIST_DIR, { dev: true, etag: true })],
     ['/fixtures', sirv(FIXTURES_DIR, { dev: true })],
     ['/tours', sirv(TEST_TOURS_DIR, { dev: true })],
   ]
@@ -48,4 +50,3 @@ export function startTestServer(port = TEST_PORT): ReturnType<typeof createServe
   return server
 }
 
-export { join }
