@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest'
+import {
+  applyDrag,
+  applyZoom,
+  DEFAULT_FOV_LIMITS,
+  formatViewTriple,
+  fovLimitsFor,
+  normalizeView,
+  parseViewTriple,
+  turnView,
+  VIEW_FOV_RANGE,
+  type View,
+} from '../../../src/core/view'
+
+describe('core/view', () => {
+  describe('parseViewTriple', () => {
+    it.each([
+      ['30,-5,75', { yaw: 30, pitch: -5, fov: 75 }],
+      ['0,0,10', { yaw: 0, pitch: 0, fov: 10 }],
+      ['180,90,120', { yaw: 180, pitch: 90, fov: 120 }],
+      ['-180,-90,60', { yaw: 180, pitch: -90, fov: 60 }],
+      ['12.5,-7.25,42.5', { yaw: 12.5, pitch: -7.25, fov: 42.5 }],
+      [' 30 , -5 , 75 ', { yaw: 30, pitch: -5, fov: 75 }],
+    ])('parses %j', (text, expected) => {
+      expect(parseViewTriple(text)).toEqual(expected)
+    })
+
+    it.each([
+      ['letters', 'abc'],
+      ['two parts', '1,2'],
+      ['four parts', '1,2,75,4'],
+      ['empty text', ''],
+      ['empty yaw', ',0,75'],
+      ['empty pitch', '0,,75'],
+      ['empty fov', '0,0,'],
+      ['blank part', '0, ,75'],
+      ['NaN', 'NaN,0,75'],
+      ['Infinity', 'Infinity,0,75'],
+      ['-Infinity', '0,-Infinity,75'],
+      ['yaw above 180', '180.1,0,75'],
+      ['yaw below -180', '-181,0,75'],
+      ['pitch above 90', '0,91,75'],
+      ['pitch below -90', '0,-90.5,75'],
+      ['fov below 10', '0,0,9.9'],
+      ['fov above 120', '0,0,121'],
+      ['units', '30deg,0,75'],
+    ])('rejects %s', (_name, text) => {
+      expect(parseViewTriple(text)).toBeNull()
+    })
+  })
+
+  describe('formatViewTriple', () => {
+    it('rounds to tenths', () => {
+      expect(formatViewTriple({ yaw: 30.04, pitch: -5.06, fov: 75 })).toBe('30,-5.1,75')
+    })
+
+    it('round trips through parse', () => {
+      const view = { yaw: -123.4, pitch: 56.7, fov: 89.1 }
+      expect(parseViewTriple(formatViewTriple(view))).toEqual(view)
+    })
+  })
+
+  describe('applyDrag', () => {
+    it('drag right turns left', () => {
+      const view: View = { yaw: 0, pitch: 0, fov: 90 }
+      applyDrag(view, 100, 0, 900)
+      expect(view.yaw).toBeCloseTo(-10, 12)
+    })
+
+    it('drag down looks up', () => {
+      const view: View = { yaw: 0, pitch: 0, fov: 90 }
+      applyDrag(view, 0, 100, 900)
+      expect(view.pitch).toBeCloseTo(10, 12)
+    })
+
+    it('scales with fov', () => {
+      const view: View = { yaw: 0, pitch: 0, fov: 45 }
+      applyDrag(view, 100, 0, 900)
+      expect(view.yaw).toBeCloseTo(-5, 12)
+    })
+
+    it('wraps yaw across seam', () => {
+      const view: View = { yaw: -175, pitch: 0, fov: 90 }
+      applyDrag(view, 100, 0, 900)
+      expect(view.yaw).toBeCloseTo(175, 12)
+    })
+
+    it('stops pitch at pole', () => {
+      const view: View = { yaw: 0, pitch: 85, fov: 90 }
+      applyDrag(view, 0, 1000, 900)
+      expect(view.pitch).toBe(90)
+    })
+
+    it('survives zero-height viewport', () => {
+      const view: View = { yaw: 0, pitch: 0, fov: 90 }
+      applyDrag(view, 1, 0, 0)
+      expect(Number.isFinite(view.yaw)).toBe(true)
+    })
+  })
+
+  describe('turnView', () => {
+    it('wraps yaw', () => {
+      const view: View = { yaw: 178, pitch: 0, fov: 75 }
+      turnView(view, 5, 0)
+      expect(view.yaw).toBeCloseTo(-177, 12)
+    })
+
+    it('clamps pitch', () => {
+      const view: View = { yaw: 0, pitch: -88, fov: 75 }
+      turnView(view, 0, -5)
+      expect(view.pitch).toBe(-90)
+    })
+  })
+
+  describe('applyZoom', () => {
+    it('zooms within limits', () => {
+      const view: View = { yaw: 0, pitch: 0, fov: 75 }
+      applyZoom(view, -5, DEFAULT_FOV_LIMITS)
+      expect(view.fov).toBe(70)
+    })
+
+    it('stops at minimum', () => {
+      const view: View = { yaw: 0, pitch: 0, fov: 32 }
+      applyZoom(view, -10, DEFAULT_FOV_LIMITS)
+      expect(view.fov).toBe(DEFAULT_FOV_LIMITS.min)
+    })
+
+    it('stops at maximum', () => {
+      const view: View = { yaw: 0, pitch: 0, fov: 98 }
+      applyZoom(view, 10, DEFAULT_FOV_LIMITS)
+      expect(view.fov).toBe(DEFAULT_FOV_LIMITS.max)
+    })
+  })
+
+  describe('fovLimitsFor', () => {
+    it('keeps defaults for fov inside them', () => {
+      expect(fovLimitsFor(75)).toEqual(DEFAULT_FOV_LIMITS)
+    })
+
+    it('widens minimum for close-up', () => {
+      expect(fovLimitsFor(15)).toEqual({ min: 15, max: DEFAULT_FOV_LIMITS.max })
+    })
+
+    it('widens maximum for wide view', () => {
+      expect(fovLimitsFor(110)).toEqual({ min: DEFAULT_FOV_LIMITS.min, max: 110 })
+    })
+
+    it('uses given limits', () => {
+      expect(fovLimitsFor(50, { min: 60, max: 90 })).toEqual({ min: 50, max: 90 })
+    })
+  })
+
+  describe('normalizeView', () => {
+    it('wraps, clamps and bounds', () => {
+      expect(normalizeView({ yaw: 190, pitch: 95, fov: 200 })).toEqual({
+        yaw: -170,
+        pitch: 90,
+        fov: VIEW_FOV_RANGE.max,
+      })
+    })
+
+    it('uses given fov limits', () => {
+      expect(normalizeView({ yaw: 0, pitch: 0, fov: 20 }, DEFAULT_FOV_LIMITS).fov).toBe(30)
+    })
+  })
+})
