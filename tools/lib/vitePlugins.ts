@@ -4,7 +4,7 @@ import sirv from 'sirv'
 import type { Plugin } from 'vite'
 import { formatProblem } from '../../src/i18n/problems'
 import { hasErrors } from '../../src/tour/problems'
-import { validateTour } from '../../src/tour/validate'
+import { validateTourFile } from './validateTourFile'
 
 function listFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
@@ -16,7 +16,8 @@ function listFiles(directory: string): string[] {
 /**
  * Serves the `scenes/` folder at `scenes/` in development and copies it into the build, so tour
  * files sit at `scenes/<tour id>/tour.json` beside `panoramas/` and `models/`. Every `tour.json`
- * is validated during the build, which fails on the first invalid tour.
+ * is checked like `npm run tour:validate` does, including that its files exist, and the build
+ * fails on the first invalid tour.
  */
 export function tourFiles(scenesDirectory = 'scenes'): Plugin {
   const root = resolve(scenesDirectory)
@@ -30,7 +31,7 @@ export function tourFiles(scenesDirectory = 'scenes'): Plugin {
         const fileName = `scenes/${relative(root, file).split(sep).join('/')}`
         const source = readFileSync(file)
         if (file.endsWith('tour.json')) {
-          const { problems } = validateTour(JSON.parse(source.toString('utf8')))
+          const problems = validateTourFile(file)
           if (hasErrors(problems)) {
             const lines = problems.map((problem) => `  ${formatProblem(problem, 'en')}`)
             this.error(`Invalid tour ${fileName}:\n${lines.join('\n')}`)
