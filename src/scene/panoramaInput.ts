@@ -46,6 +46,12 @@ export function attachPanoramaInput(element: HTMLElement): () => void {
   const onPointerMove = (event: PointerEvent) => {
     const previous = pointers.get(event.pointerId)
     if (!previous) return
+    if (event.buttons === 0) {
+      // The press ended outside the stage before it became a drag, so its pointerup went to
+      // another element (a top-bar button, say). Without this the view would follow the hover.
+      onPointerEnd(event)
+      return
+    }
     const dx = event.clientX - previous.x
     const dy = event.clientY - previous.y
     previous.x = event.clientX

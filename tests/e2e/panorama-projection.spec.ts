@@ -1,5 +1,13 @@
 import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
 import {
+  decodeFixture,
+  flipHorizontal,
+  GRID_FILE,
+  largestBlockDifference,
+  renderReference,
+  viewPixels,
+} from './support/panorama'
+import {
   canvasPixels,
   centerColor,
   colorDistance,
@@ -75,5 +83,29 @@ test.describe('panorama projection', () => {
     await setView(page, { yaw: 110, pitch: -20, fov: 20 })
     const right = centerColor(await canvasPixels(page))
     expect(colorDistance(right, GRID.right), `RIGHT is ${right}`).toBeLessThanOrEqual(3)
+  })
+
+  test('FRONT label reads left to right', async ({ page }) => {
+    // The big FRONT label is centred on yaw 0. The frame is compared with a projection of the file
+    // computed in the test, and with the same projection mirrored.
+    const view = { yaw: 0, pitch: 0, fov: 60 }
+    await openApp(page, { tour: gridTour('grid-reading'), view: '0,0,60' })
+    await waitForScene(page, 'grid')
+    await setView(page, view)
+    const actual = await viewPixels(page)
+    const source = await decodeFixture(GRID_FILE)
+    const expected = renderReference(source, view, actual.width, actual.height)
+
+    // Block means absorb filtering differences, while a mirrored label moves its letters far more.
+    const worst = largestBlockDifference(actual, expected, 32)
+    expect(
+      worst.difference,
+      `the 32-px block at (${worst.x}, ${worst.y}) differs from the unmirrored projection by ${worst.difference.toFixed(1)}`,
+    ).toBeLessThanOrEqual(16)
+    const mirrored = largestBlockDifference(actual, flipHorizontal(expected), 32)
+    expect(
+      mirrored.difference,
+      'the frame matches the mirrored projection as well, so this view cannot show mirroring',
+    ).toBeGreaterThan(16)
   })
 })
