@@ -16,6 +16,7 @@ export function setSnapshotHook(hook: (() => void) | null): void {
 }
 
 let noticeCounter = 0
+let cardOpenings = 0
 let fadeTimer: ReturnType<typeof setTimeout> | undefined
 
 export function findScene(tour: Tour | null, sceneId: string | null): Scene | undefined {
@@ -160,11 +161,19 @@ export function selectHotspot(sceneId: string, hotspot: Hotspot): void {
     kind: hotspot.kind,
   })
   if (hotspot.kind === 'info') {
-    useAppStore.setState({ card: { kind: 'info', sceneId, hotspotId: hotspot.id } })
+    useAppStore.setState({
+      card: { kind: 'info', sceneId, hotspotId: hotspot.id, opening: ++cardOpenings },
+    })
     return
   }
   useAppStore.setState({
-    card: { kind: 'offer', sceneId, hotspotId: hotspot.id, offerId: hotspot.offer },
+    card: {
+      kind: 'offer',
+      sceneId,
+      hotspotId: hotspot.id,
+      offerId: hotspot.offer,
+      opening: ++cardOpenings,
+    },
   })
   events.emit('offer-open', {
     tourId: tour.id,
@@ -183,7 +192,11 @@ export function setSceneListOpen(open: boolean): void {
 }
 
 export function setLanguage(lang: UiLanguage): void {
-  useAppStore.setState({ lang })
+  // A notice that the URL's language was not supported is moot once the visitor picks one.
+  useAppStore.setState((state) => ({
+    lang,
+    notices: state.notices.filter((notice) => notice.key !== 'notice.lang.unsupported'),
+  }))
 }
 
 /** Records that the visitor followed an offer's booking link or phone number. */

@@ -40,9 +40,16 @@ export interface SessionSlice {
 }
 
 /** A card opened by a hotspot. */
-export type OpenCard =
+export type OpenCard = (
   | { kind: 'info'; sceneId: string; hotspotId: string }
   | { kind: 'offer'; sceneId: string; hotspotId: string; offerId: string }
+) & {
+  /**
+   * Number of this opening, new for each one. The card is keyed by it, so opening the card again
+   * before the previous dialog's asynchronous `close` event has arrived still mounts a new dialog.
+   */
+  opening: number
+}
 
 /** A short message shown over the app, such as an ignored URL parameter. */
 export interface Notice {
