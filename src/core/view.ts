@@ -1,4 +1,4 @@
-import { clamp, wrapYaw } from './sphere'
+import { clamp, DEG2RAD, RAD2DEG, wrapYaw } from './sphere'
 
 /** A panorama view in degrees: `fov` is the vertical field of view. */
 export interface View {
@@ -50,10 +50,12 @@ export function normalizeView(view: View, limits: FovLimits = VIEW_FOV_RANGE): V
 
 /**
  * Applies a pointer drag of (dx, dy) CSS pixels to `view` in place, so the image follows the
- * pointer: dragging right turns left, dragging down looks up.
+ * pointer: dragging right turns left, dragging down looks up. The rate is the angle one pixel spans
+ * at the centre of a perspective view, so the point under the pointer stays under it there.
  */
 export function applyDrag(view: View, dx: number, dy: number, viewportHeight: number): void {
-  const degreesPerPixel = view.fov / Math.max(1, viewportHeight)
+  const radiansPerPixel = (2 * Math.tan((view.fov * DEG2RAD) / 2)) / Math.max(1, viewportHeight)
+  const degreesPerPixel = radiansPerPixel * RAD2DEG
   view.yaw = wrapYaw(view.yaw - dx * degreesPerPixel)
   view.pitch = clamp(view.pitch + dy * degreesPerPixel, -90, 90)
 }
@@ -69,6 +71,8 @@ export function applyZoom(view: View, deltaFov: number, limits: FovLimits): void
   view.fov = clamp(view.fov + deltaFov, limits.min, limits.max)
 }
 
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)$/
+
 /**
  * Parses a `yaw,pitch,fov` triple as used in the `view` URL parameter. Returns null when it does not
  * hold three finite numbers within the ranges of the tour format.
@@ -76,7 +80,8 @@ export function applyZoom(view: View, deltaFov: number, limits: FovLimits): void
 export function parseViewTriple(text: string): View | null {
   const parts = text.split(',')
   if (parts.length !== 3) return null
-  const numbers = parts.map((part) => (part.trim() === '' ? Number.NaN : Number(part)))
+  // Plain decimals only: Number() would also take hex, binary and exponent forms.
+  const numbers = parts.map((part) => (DECIMAL.test(part.trim()) ? Number(part) : Number.NaN))
   const [yaw, pitch, fov] = numbers
   if (yaw === undefined || pitch === undefined || fov === undefined) return null
   if (!numbers.every(Number.isFinite)) return null

@@ -3,6 +3,7 @@ import {
   DEFAULT_VIEW,
   type FovLimits,
   fovLimitsFor,
+  normalizeView,
   type View,
 } from '../core/view'
 
@@ -19,7 +20,7 @@ export const liveView: { view: View; limits: FovLimits; generation: number } = {
 
 /** Replaces the live view, as on arrival in a scene, and widens the zoom limits to include it. */
 export function setLiveView(view: View): void {
-  liveView.view = { ...view }
+  liveView.view = normalizeView(view)
   liveView.limits = fovLimitsFor(view.fov)
   liveView.generation++
 }

@@ -37,6 +37,9 @@ describe('core/view', () => {
       ['NaN', 'NaN,0,75'],
       ['Infinity', 'Infinity,0,75'],
       ['-Infinity', '0,-Infinity,75'],
+      ['hex number', '0x1E,0,75'],
+      ['exponent', '1e1,0,75'],
+      ['binary number', '0,0b1,75'],
       ['yaw above 180', '180.1,0,75'],
       ['yaw below -180', '-181,0,75'],
       ['pitch above 90', '0,91,75'],
@@ -61,28 +64,32 @@ describe('core/view', () => {
   })
 
   describe('applyDrag', () => {
+    // At fov 90 on a 900 px view, one pixel at the centre spans 2·tan(45°)/900 rad.
+    const centreDegreesPerPixel = (2 / 900) * (180 / Math.PI)
+
     it('drag right turns left', () => {
       const view: View = { yaw: 0, pitch: 0, fov: 90 }
       applyDrag(view, 100, 0, 900)
-      expect(view.yaw).toBeCloseTo(-10, 12)
+      expect(view.yaw).toBeCloseTo(-100 * centreDegreesPerPixel, 12)
     })
 
     it('drag down looks up', () => {
       const view: View = { yaw: 0, pitch: 0, fov: 90 }
       applyDrag(view, 0, 100, 900)
-      expect(view.pitch).toBeCloseTo(10, 12)
+      expect(view.pitch).toBeCloseTo(100 * centreDegreesPerPixel, 12)
     })
 
     it('scales with fov', () => {
       const view: View = { yaw: 0, pitch: 0, fov: 45 }
       applyDrag(view, 100, 0, 900)
-      expect(view.yaw).toBeCloseTo(-5, 12)
+      const expected = ((2 * Math.tan((22.5 * Math.PI) / 180)) / 900) * (180 / Math.PI) * 100
+      expect(view.yaw).toBeCloseTo(-expected, 12)
     })
 
     it('wraps yaw across seam', () => {
       const view: View = { yaw: -175, pitch: 0, fov: 90 }
       applyDrag(view, 100, 0, 900)
-      expect(view.yaw).toBeCloseTo(175, 12)
+      expect(view.yaw).toBeCloseTo(185 - 100 * centreDegreesPerPixel, 12)
     })
 
     it('stops pitch at pole', () => {
