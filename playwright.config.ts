@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx tests/e2e/support/serve.ts',
     url: `${TEST_ORIGIN}${APP_PATH}`,
-    reuseExistingServer: !process.env.CI,
+    // A server already on the port may serve another build, so a run always starts its own.
+    reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
   },

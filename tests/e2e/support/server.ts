@@ -5,7 +5,7 @@ import sirv from 'sirv'
 import { FIXTURES_DIR } from '../../support/fixtures'
 
 /** Port of the test server; the app is served under a sub-folder to prove relative paths work. */
-export const TEST_PORT = Number(process.env.SHOWCASE_TEST_PORT ?? 4173)
+export const TEST_PORT = Number(process.env.SHOWCASE_TEST_PORT ?? 4317)
 export const TEST_ORIGIN = `http://127.0.0.1:${TEST_PORT}`
 export const APP_PATH = '/app/'
 /** The production build under test; `npm test` builds it into dist/ first. */
