@@ -68,11 +68,17 @@ function hasDrawable(gltf: GLTF): boolean {
   return found
 }
 
-/** Disposes every geometry, material and texture under `root`. */
+/**
+ * Disposes every geometry, material and texture under `root`, and the bone matrix texture of each
+ * skinned mesh's skeleton.
+ */
 export function disposeObject(root: import('three').Object3D): void {
   root.traverse((object) => {
     const mesh = object as import('three').Mesh
     mesh.geometry?.dispose()
+    // Skeleton.dispose frees only its bone textures and clears them, so a skeleton shared by
+    // several skinned meshes may be disposed once per mesh.
+    ;(object as Partial<import('three').SkinnedMesh>).skeleton?.dispose()
     const materials = Array.isArray(mesh.material)
       ? mesh.material
       : mesh.material
