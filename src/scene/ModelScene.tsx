@@ -1,23 +1,33 @@
 import { OrbitControls } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useRef, useState } from 'react'
-import { AnimationMixer, type PerspectiveCamera, PMREMGenerator, Vector3 } from 'three'
-import { RoomEnvironment } from 'three/addons/environments/RoomEnvironment.js'
+import { AnimationMixer, type PerspectiveCamera, Vector3 } from 'three'
 import type { GLTF } from 'three/addons/loaders/GLTFLoader.js'
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { showcaseHandle } from '../debug'
-import { describeAssetError } from '../i18n/assetErrors'
 import { failSceneLoad, finishSceneLoad, setSceneLoad } from '../state/actions'
 import { requestFrame } from '../state/anchors'
-import { useAppStore } from '../state/store'
 import type { ModelScene as ModelSceneData } from '../tour/schema'
 import { AssetLoadError } from './assets/fetchBytes'
 import { disposeObject, loadModel } from './assets/modelLoader'
+import { roomEnvironment } from './environment'
 
 /** Orbit distance limits as fractions and multiples of the scene camera's starting distance. */
 const MIN_DISTANCE_FACTOR = 0.25
 const MAX_DISTANCE_FACTOR = 3
-/** Keeps the camera a little above the horizon of the target, so it never looks from below ground. */
+/**
+ * Clipping planes as multiples of the starting distance. The far plane leaves room for the model
+ * behind the target at the largest orbit distance; the ratio of far to near (4000) keeps depth
+ * precise for models in any unit.
+ */
+const NEAR_FACTOR = 0.005
+const FAR_FACTOR = 20
+/** Longest animation step in seconds, so an animation does not jump after frames were paused. */
+const MAX_ANIMATION_STEP = 0.1
+/**
+ * Keeps the orbiting camera a little above the horizon of the target, so it never looks from below
+ * ground. A scene camera that starts lower keeps its own angle as the limit instead.
+ */
 const MAX_POLAR_ANGLE = Math.PI * 0.49
 
 /**
@@ -33,17 +43,6 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
   const mixerRef = useRef<AnimationMixer | null>(null)
   const controlsRef = useRef<OrbitControlsImpl | null>(null)
   const readyRef = useRef(false)
-
-  useEffect(() => {
-    const pmrem = new PMREMGenerator(gl)
-    const environment = pmrem.fromScene(new RoomEnvironment(), 0.04).texture
-    threeScene.environment = environment
-    return () => {
-      if (threeScene.environment === environment) threeScene.environment = null
-      environment.dispose()
-      pmrem.dispose()
-    }
-  }, [gl, threeScene])
 
   useEffect(() => {
     const controller = new AbortController()
@@ -77,7 +76,7 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
           error instanceof AssetLoadError
             ? error.asset
             : { kind: 'model' as const, url: scene.model.src, detail: String(error) }
-        failSceneLoad(sceneId, asset, describeAssetError(asset, useAppStore.getState().lang))
+        failSceneLoad(sceneId, asset)
       },
     )
     return () => {
@@ -89,13 +88,24 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
     }
   }, [scene.id, scene.model.src, gl])
 
+  // Set after the download has started, because the first build of the environment is slow.
+  useEffect(() => {
+    const environment = roomEnvironment(gl)
+    threeScene.environment = environment
+    return () => {
+      if (threeScene.environment === environment) threeScene.environment = null
+    }
+  }, [gl, threeScene])
+
   useEffect(() => {
     const [x, y, z] = scene.camera.position
     const [tx, ty, tz] = scene.camera.target
     camera.position.set(x, y, z)
     camera.fov = scene.camera.fov
-    camera.near = 0.05
-    camera.far = 2000
+    // A camera placed on its target would give zero-length planes; the validator cannot see that.
+    const startDistance = Math.max(1e-3, Math.hypot(x - tx, y - ty, z - tz))
+    camera.near = startDistance * NEAR_FACTOR
+    camera.far = startDistance * FAR_FACTOR
     camera.updateProjectionMatrix()
     camera.lookAt(tx, ty, tz)
     const controls = controlsRef.current
@@ -107,12 +117,18 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
   }, [camera, scene.camera])
 
   const start = new Vector3(...scene.camera.position)
-  const distance = start.distanceTo(new Vector3(...scene.camera.target))
+  const offset = start.clone().sub(new Vector3(...scene.camera.target))
+  const distance = offset.length()
+  // OrbitControls clamps the camera on its first update, which would move a scene camera placed
+  // at or below the target's height (a facade seen at eye level) away from where the tour put it.
+  const startPolarAngle =
+    distance > 0 ? Math.acos(Math.min(1, Math.max(-1, offset.y / distance))) : 0
+  const maxPolarAngle = Math.max(MAX_POLAR_ANGLE, startPolarAngle)
 
   useFrame((_, delta) => {
     const mixer = mixerRef.current
     if (mixer) {
-      mixer.update(delta)
+      mixer.update(Math.min(delta, MAX_ANIMATION_STEP))
       showcaseHandle.animationTime = mixer.time
       requestFrame()
     }
@@ -132,7 +148,7 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
         enableDamping
         minDistance={distance * MIN_DISTANCE_FACTOR}
         maxDistance={distance * MAX_DISTANCE_FACTOR}
-        maxPolarAngle={MAX_POLAR_ANGLE}
+        maxPolarAngle={maxPolarAngle}
       />
       {gltf && <primitive object={gltf.scene} />}
     </>
