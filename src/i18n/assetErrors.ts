@@ -11,10 +11,11 @@ export function describeAssetError(error: AssetError, lang: UiLanguage): string 
       return translate(lang, 'asset.error.network', { url })
     case 'image':
       return translate(lang, 'asset.error.image', { url })
+    // A model with nothing to draw gets the same message as a broken one: for the visitor both
+    // are a model that cannot be shown. The parser's detail goes to the `error` event instead.
     case 'model':
-      return translate(lang, 'asset.error.model', { url, detail: error.detail })
     case 'empty-model':
-      return translate(lang, 'asset.error.emptyModel', { url })
+      return translate(lang, 'asset.error.model', { url })
   }
 }
 

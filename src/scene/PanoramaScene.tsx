@@ -3,10 +3,8 @@ import { useEffect, useMemo, useRef } from 'react'
 import { IcosahedronGeometry, type PerspectiveCamera, type Texture } from 'three'
 import { DEG2RAD } from '../core/sphere'
 import { showcaseHandle } from '../debug'
-import { describeAssetError } from '../i18n/assetErrors'
 import { failSceneLoad, finishSceneLoad, setSceneLoad } from '../state/actions'
 import { requestFrame } from '../state/anchors'
-import { useAppStore } from '../state/store'
 import { liveView } from '../state/view'
 import type { PanoramaScene as PanoramaSceneData } from '../tour/schema'
 import { AssetLoadError } from './assets/fetchBytes'
@@ -60,11 +58,11 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
       (error: unknown) => {
         if (controller.signal.aborted) return
         if (error instanceof AssetLoadError) {
-          const lang = useAppStore.getState().lang
-          failSceneLoad(sceneId, error.asset, describeAssetError(error.asset, lang))
+          failSceneLoad(sceneId, error.asset)
           return
         }
-        failSceneLoad(sceneId, { kind: 'image', url: scene.panorama.src }, String(error))
+        console.error('[panorama] unexpected load failure', scene.panorama.src, error)
+        failSceneLoad(sceneId, { kind: 'image', url: scene.panorama.src })
       },
     )
     return () => {

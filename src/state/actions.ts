@@ -1,5 +1,6 @@
 import { events } from '../analytics/bus'
 import { DEFAULT_VIEW, type View } from '../core/view'
+import { describeAssetError } from '../i18n/assetErrors'
 import type { MessageKey, MessageParams, UiLanguage } from '../i18n/translate'
 import type { TourProblem } from '../tour/problems'
 import type { Hotspot, Scene, Tour } from '../tour/schema'
@@ -124,12 +125,13 @@ export function setSceneLoad(sceneId: string, update: SceneLoadState): void {
 }
 
 /** Records that a scene's asset failed: the scene shows the error and an `error` event is sent. */
-export function failSceneLoad(sceneId: string, error: AssetError, message: string): void {
+export function failSceneLoad(sceneId: string, error: AssetError): void {
   setSceneLoad(sceneId, { status: 'error', progress: null, error })
   const tourId = useAppStore.getState().tour?.id
+  const detail = error.kind === 'model' ? ` (${error.detail})` : ''
   events.emit('error', {
     code: `asset-${error.kind}`,
-    message,
+    message: `${describeAssetError(error, 'en')}${detail}`,
     url: error.url,
     sceneId,
     ...(tourId !== undefined ? { tourId } : {}),

@@ -69,8 +69,7 @@ export const en: Record<MessageKey, string> = {
   'asset.error.http': 'The server returned status {status} for the file {url}.',
   'asset.error.network': 'The file {url} could not be downloaded.',
   'asset.error.image': 'The image {url} is corrupt or not a JPEG, PNG or WebP image.',
-  'asset.error.model': 'The model {url} is corrupt or cannot be read ({detail}).',
-  'asset.error.emptyModel': 'The model {url} has nothing to show.',
+  'asset.error.model': 'The model {url} is corrupt, cannot be read or has nothing to show.',
 
   'hotspot.goTo': 'Go to: {title}',
 

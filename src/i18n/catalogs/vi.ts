@@ -70,8 +70,7 @@ export const vi = {
   'asset.error.http': 'Máy chủ trả về mã {status} cho tệp {url}.',
   'asset.error.network': 'Không tải được tệp {url}.',
   'asset.error.image': 'Tệp ảnh {url} bị hỏng hoặc không phải ảnh JPEG, PNG hay WebP.',
-  'asset.error.model': 'Tệp mô hình {url} bị hỏng hoặc không đọc được ({detail}).',
-  'asset.error.emptyModel': 'Tệp mô hình {url} không có gì để hiển thị.',
+  'asset.error.model': 'Tệp mô hình {url} bị hỏng, không đọc được hoặc không có gì để hiển thị.',
 
   'hotspot.goTo': 'Đi tới: {title}',
 
