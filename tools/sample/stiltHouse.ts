@@ -39,8 +39,8 @@ export const STILT_HOUSE_POINTS = {
  * to see under the eave into the house.
  */
 export const STILT_HOUSE_CAMERA = {
-  position: [11, 3.3, 13] as Vec3,
-  target: [1, 3.2, 0] as Vec3,
+  position: [13, 5.2, 15.5] as Vec3,
+  target: [0.5, 2.6, 0.5] as Vec3,
   fov: 50,
 }
 
