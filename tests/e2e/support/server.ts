@@ -49,4 +49,3 @@ export function startTestServer(port = TEST_PORT): ReturnType<typeof createServe
   server.listen(port, '127.0.0.1')
   return server
 }
-
