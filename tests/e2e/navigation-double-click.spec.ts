@@ -110,7 +110,10 @@ async function checkOneSceneChange(
   const framesBefore = await frameCount(page)
   const canvas = await canvasBox(page)
   const before = await getView(page)
-  const dragPixels = (90 / before.fov) * canvas.height
+  // One pixel at the centre of the view spans 2·tan(fov/2)/height radians.
+  const degreesPerPixel =
+    ((2 * Math.tan((before.fov * Math.PI) / 360)) / canvas.height) * (180 / Math.PI)
+  const dragPixels = 90 / degreesPerPixel
   const startX = canvas.x + canvas.width / 2 + dragPixels / 2
   const y = canvas.y + canvas.height * 0.78
   await page.mouse.move(startX, y)
