@@ -1,10 +1,11 @@
 import { events } from './analytics/bus'
 import { ALLOWED_TOUR_ORIGINS, DEFAULT_TOUR_PATH } from './config'
+import { prefetchBytes } from './core/download'
 import { parseLaunchParams, resolveTourUrl, updateLaunchSearch } from './core/url'
 import { installShowcaseHandle } from './debug'
 import { formatProblem } from './i18n/problems'
 import { isUiLanguage, UI_LANGUAGES } from './i18n/translate'
-import { addNotice, startTour } from './state/actions'
+import { addNotice, findScene, sceneAssetUrl, startTour } from './state/actions'
 import { useAppStore } from './state/store'
 import { loadTour } from './tour/load'
 
@@ -51,6 +52,9 @@ export async function boot(): Promise<void> {
     ...(params.scene !== undefined ? { scene: params.scene } : {}),
     ...(params.view !== undefined ? { view: params.view } : {}),
   })
+  // Download the first scene's file while the 3D code is still loading, not after it.
+  const first = findScene(result.tour, useAppStore.getState().sceneId)
+  if (first) prefetchBytes(sceneAssetUrl(first))
   followInAddressBar(params.view)
 }
 

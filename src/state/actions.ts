@@ -1,4 +1,5 @@
 import { events } from '../analytics/bus'
+import { prefetchBytes } from '../core/download'
 import { DEFAULT_VIEW, type View } from '../core/view'
 import { describeAssetError } from '../i18n/assetErrors'
 import type { MessageKey, MessageParams, UiLanguage } from '../i18n/translate'
@@ -23,6 +24,31 @@ let fadeTimer: ReturnType<typeof setTimeout> | undefined
 export function findScene(tour: Tour | null, sceneId: string | null): Scene | undefined {
   if (!tour || sceneId === null) return undefined
   return tour.scenes.find((scene) => scene.id === sceneId)
+}
+
+/** Returns the URL of the file a scene shows: its panorama image or its model. */
+export function sceneAssetUrl(scene: Scene): string {
+  return scene.kind === 'panorama' ? scene.panorama.src : scene.model.src
+}
+
+/**
+ * Starts downloading the files of the scenes the given scene links to, so following a link shows
+ * the next scene sooner. Skipped when the visitor's browser asks to save data.
+ */
+export function prefetchLinkedScenes(sceneId: string): void {
+  const { tour } = useAppStore.getState()
+  const scene = findScene(tour, sceneId)
+  if (!scene || saveDataRequested()) return
+  for (const hotspot of scene.hotspots) {
+    if (hotspot.kind !== 'scene') continue
+    const target = findScene(tour, hotspot.target)
+    if (target) prefetchBytes(sceneAssetUrl(target))
+  }
+}
+
+function saveDataRequested(): boolean {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection
+  return connection?.saveData === true
 }
 
 function arrivalView(scene: Scene, requested: View | undefined): View {
@@ -110,7 +136,8 @@ export function goToScene(targetId: string, via: 'hotspot' | 'list', targetView?
 
 /** Called by the viewer once a scene has drawn its first frame, or has shown its error. */
 export function finishSceneLoad(sceneId: string): void {
-  const { transition } = useAppStore.getState()
+  const { transition, sceneLoads } = useAppStore.getState()
+  if (sceneLoads[sceneId]?.status === 'ready') prefetchLinkedScenes(sceneId)
   if (!transition || transition.to !== sceneId || transition.phase !== 'loading') return
   useAppStore.setState({ transition: { ...transition, phase: 'fading' } })
   clearTimeout(fadeTimer)

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { AssetError } from '../core/download'
 import type { AppMode, UtmParams } from '../core/url'
 import {
   DEFAULT_LANGUAGE,
@@ -64,13 +65,7 @@ export interface UiSlice {
   sceneListOpen: boolean
 }
 
-/** Why a scene's panorama or model could not be shown. */
-export type AssetError =
-  | { kind: 'http'; url: string; status: number }
-  | { kind: 'network'; url: string }
-  | { kind: 'image'; url: string }
-  | { kind: 'model'; url: string; detail: string }
-  | { kind: 'empty-model'; url: string }
+export type { AssetError }
 
 export interface SceneLoadState {
   status: 'loading' | 'ready' | 'error'

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import { bookingUrl } from '../core/booking'
 import { formatDuration, formatPrice } from '../i18n/format'
@@ -80,17 +79,24 @@ export function OfferCard({ offer }: { offer: Offer }) {
   )
 }
 
-/** Returns an SVG data URL of a QR code for `text`, generated in the browser. */
+/**
+ * Returns an SVG data URL of a QR code for `text`, generated in the browser. The QR library loads
+ * with the first offer card, so visitors who never open one do not download it.
+ */
 function useQrCode(text: string): string | null {
   const [dataUrl, setDataUrl] = useState<string | null>(null)
   useEffect(() => {
     let cancelled = false
-    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then(
-      (svg) => {
-        if (!cancelled) setDataUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
-      },
-      (error: unknown) => console.error('[offer] QR code generation failed', error),
-    )
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+      )
+      .then(
+        (svg) => {
+          if (!cancelled) setDataUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
+        },
+        (error: unknown) => console.error('[offer] QR code generation failed', error),
+      )
     return () => {
       cancelled = true
     }
