@@ -38,6 +38,7 @@ export async function boot(): Promise<void> {
   const result = await loadTour(tourUrl)
   if (!result.ok) {
     useAppStore.setState({ tourStatus: 'failed', tourError: result.error, tourUrl })
+    if (result.error.kind === 'json') console.warn('[tour] invalid JSON:', result.error.detail)
     events.emit('error', {
       code: `tour-${result.error.kind}`,
       message: result.error.kind,

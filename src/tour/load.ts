@@ -6,7 +6,7 @@ import { resolveAssetUrl, validateTour } from './validate'
 export type TourLoadError =
   | { kind: 'http'; url: string; status: number }
   | { kind: 'network'; url: string; detail: string }
-  | { kind: 'json'; url: string; detail: string }
+  | { kind: 'json'; url: string; detail: string; line?: number; column?: number }
   | { kind: 'invalid'; url: string; problems: TourProblem[] }
 
 export type TourLoadResult =
@@ -36,13 +36,37 @@ export async function loadTour(
     json = JSON.parse(text)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
-    return { ok: false, error: { kind: 'json', url, detail } }
+    const position = jsonErrorPosition(text, detail)
+    return { ok: false, error: { kind: 'json', url, detail, ...position } }
   }
 
   const finalUrl = response.url || url
   const { tour, problems } = validateTour(json, { tourUrl: finalUrl })
   if (!tour) return { ok: false, error: { kind: 'invalid', url: finalUrl, problems } }
   return { ok: true, tour: resolveTourAssets(tour, finalUrl), url: finalUrl, warnings: problems }
+}
+
+/**
+ * Returns the line and column of a `JSON.parse` error, read from the offset that V8 and
+ * SpiderMonkey put in their messages ("at position 27", "at line 1 column 28"), or nothing when the
+ * message has no position.
+ */
+export function jsonErrorPosition(
+  text: string,
+  message: string,
+): { line: number; column: number } | Record<string, never> {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message)
+  if (lineColumn?.[1] && lineColumn[2]) {
+    return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
+  }
+  const position = /at position (\d+)/.exec(message)
+  let offset: number | undefined = position?.[1] ? Number(position[1]) : undefined
+  if (offset === undefined && /unexpected end/i.test(message)) offset = text.length
+  if (offset === undefined) return {}
+  const before = text.slice(0, offset)
+  const line = before.split(/\r\n|\r|\n/).length
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))
+  return { line, column: offset - lastBreak }
 }
 
 /** Returns a copy of the tour with every asset path replaced by its absolute URL. */

@@ -70,7 +70,10 @@ function describeLoadError(error: TourLoadError, t: ReturnType<typeof useT>): st
     case 'network':
       return t('tour.error.network', { url: error.url })
     case 'json':
-      return t('tour.error.json', { detail: error.detail })
+      // The parser's own message is in the browser's language, so only its position is shown.
+      return error.line !== undefined && error.column !== undefined
+        ? t('tour.error.jsonAt', { line: error.line, column: error.column })
+        : t('tour.error.json')
     case 'invalid':
       return ''
   }

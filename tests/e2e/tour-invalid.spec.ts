@@ -165,8 +165,8 @@ test.describe('invalid tour', () => {
     await expect(page.getByRole('heading', { level: 1 }), 'page title').toHaveText(
       'Không tải được tour',
     )
-    await expect(page.locator('main'), 'the reason names JSON').toContainText(
-      'Tệp tour không phải JSON hợp lệ',
+    await expect(page.locator('main'), 'the reason names JSON and the place').toContainText(
+      'Tệp tour không phải JSON hợp lệ: lỗi ở dòng 1, cột 28.',
     )
     await expect(page.getByRole('button', { name: 'Tải lại' }), 'a reload button').toBeVisible()
     await expectNothingOfTour(page, [])

@@ -11,7 +11,9 @@ export const en: Record<MessageKey, string> = {
   'tour.loadFailed': 'The tour could not be loaded',
   'tour.error.http': 'The server returned status {status} for {url}.',
   'tour.error.network': 'Could not connect to {url}.',
-  'tour.error.json': 'The tour file is not valid JSON: {detail}',
+  'tour.error.json': 'The tour file is not valid JSON.',
+  'tour.error.jsonAt':
+    'The tour file is not valid JSON: the error is at line {line}, column {column}.',
   'tour.invalid.title': 'This tour file has problems, so it cannot open yet',
   'tour.invalid.intro': 'The file {url} has {count} errors. Fix the problems below, then reload.',
   'tour.invalid.warnings': 'Warnings (these do not stop the tour)',
