@@ -81,7 +81,7 @@ export function validateTour(input: unknown, options: ValidateOptions = {}): Val
   checkLocales(input, problems)
   checkLinksAndPaths(input, options.tourUrl ?? VIRTUAL_TOUR_URL, problems)
 
-  const sorted = dedupe(problems)
+  const sorted = sortInDocumentOrder(dedupe(problems), input)
   return { tour: parsed.success && !hasErrors(sorted) ? parsed.data : null, problems: sorted }
 }
 
@@ -534,4 +534,44 @@ function dedupe(problems: TourProblem[]): TourProblem[] {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * Sorts problems in the order their places appear in the file, so a list reads top to bottom like
+ * the file. Problems at the same place keep the order the rules found them in.
+ */
+function sortInDocumentOrder(problems: TourProblem[], root: JsonObject): TourProblem[] {
+  const keyed = problems.map((problem) => ({ problem, order: documentOrder(root, problem.path) }))
+  keyed.sort((a, b) => compareOrders(a.order, b.order))
+  return keyed.map(({ problem }) => problem)
+}
+
+/** Returns the position of each path segment among its siblings; a missing key sorts last. */
+function documentOrder(root: unknown, path: readonly (string | number)[]): number[] {
+  const order: number[] = []
+  let node: unknown = root
+  for (const key of path) {
+    if (Array.isArray(node) && typeof key === 'number') {
+      order.push(key)
+      node = node[key]
+    } else if (isObject(node)) {
+      const keys = Object.keys(node)
+      const index = keys.indexOf(String(key))
+      order.push(index === -1 ? keys.length : index)
+      node = node[String(key)]
+    } else {
+      order.push(0)
+      node = undefined
+    }
+  }
+  return order
+}
+
+function compareOrders(a: number[], b: number[]): number {
+  const length = Math.min(a.length, b.length)
+  for (let index = 0; index < length; index++) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0)
+    if (difference !== 0) return difference
+  }
+  return a.length - b.length
 }

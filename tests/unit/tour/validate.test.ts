@@ -673,6 +673,28 @@ describe('tour/validate', () => {
       expect(validateTour(input).tour).toBeNull()
     })
 
+    it('lists problems in file order', () => {
+      const input = tourWith([
+        [at(PATHS.modelHotspot, 'target'), 'stilt-house'],
+        [at(PATHS.sceneHotspot, 'yaw'), 200],
+        [at(PATHS.offer, 'url'), 'http://tours.example.com/book'],
+        [['start'], 'ban-lac'],
+      ])
+      const paths = validateTour(input)
+        .problems.filter((problem) => problem.severity === 'error')
+        .map((problem) => problem.path.join('/'))
+      const keys = Object.keys(input)
+      const expected = [
+        ['start', 'start'],
+        ['offers', 'offers/0/url'],
+        ['scenes', 'scenes/0/hotspots/0/yaw'],
+        ['scenes', 'scenes/1/hotspots/0/target'],
+      ]
+        .sort(([a], [b]) => keys.indexOf(a ?? '') - keys.indexOf(b ?? ''))
+        .map(([, path]) => path)
+      expect(paths).toEqual(expected)
+    })
+
     it('reports each problem once', () => {
       const input = tourWith([[at(PATHS.modelHotspot, 'target'), 'tea-hill']])
       expect(codesOf(input)).toEqual(['unknown-target'])
