@@ -1,6 +1,6 @@
 import { lazy, Suspense, useRef } from 'react'
 import { events } from './analytics/bus'
-import { useLocalize, useT } from './i18n/useT'
+import { useLocalize, useT, useTextLang } from './i18n/useT'
 import { findScene } from './state/actions'
 import { useAppStore } from './state/store'
 import { AboutButton } from './ui/AboutDialog'
@@ -40,6 +40,7 @@ export function App() {
 function TourView() {
   const t = useT()
   const localize = useLocalize()
+  const textLang = useTextLang()
   const tour = useAppStore((state) => state.tour)
   const sceneId = useAppStore((state) => state.sceneId)
   const scene = findScene(tour, sceneId)
@@ -50,8 +51,10 @@ function TourView() {
   return (
     <main className="tour">
       <header className="topbar">
-        <h1 className="tour-title">{localize(tour.title)}</h1>
-        <p className="scene-title" aria-live="polite">
+        <h1 className="tour-title" lang={textLang(tour.title)}>
+          {localize(tour.title)}
+        </h1>
+        <p className="scene-title" aria-live="polite" lang={textLang(scene?.title)}>
           {scene ? localize(scene.title) : ''}
         </p>
         <div className="topbar-actions">

@@ -46,3 +46,18 @@ export function localize(
   if (typeof text === 'string') return text
   return text[lang] ?? text[fallbackLocale] ?? Object.values(text)[0] ?? ''
 }
+
+/**
+ * Returns the locale of the text `localize` picks, or null for a plain string, whose language the
+ * tour does not state.
+ */
+export function localizedLanguage(
+  text: LocalizedString | undefined,
+  lang: string,
+  fallbackLocale: string,
+): string | null {
+  if (text === undefined || typeof text === 'string') return null
+  if (text[lang] !== undefined) return lang
+  if (text[fallbackLocale] !== undefined) return fallbackLocale
+  return Object.keys(text)[0] ?? null
+}

@@ -1,7 +1,13 @@
 import { useCallback } from 'react'
 import { useAppStore } from '../state/store'
 import type { LocalizedString } from '../tour/schema'
-import { localize, type MessageKey, type MessageParams, translate } from './translate'
+import {
+  localize,
+  localizedLanguage,
+  type MessageKey,
+  type MessageParams,
+  translate,
+} from './translate'
 
 /** Returns the interface text lookup for the visitor's current language. */
 export function useT(): (key: MessageKey, params?: MessageParams) => string {
@@ -14,4 +20,21 @@ export function useLocalize(): (text: LocalizedString | undefined) => string {
   const lang = useAppStore((state) => state.lang)
   const fallback = useAppStore((state) => state.tour?.locales[0] ?? lang)
   return useCallback((text) => localize(text, lang, fallback), [lang, fallback])
+}
+
+/**
+ * Returns a lookup for the `lang` attribute of an element showing a tour text: the text's locale
+ * when it fell back to another language than the interface's, so screen readers switch voice, and
+ * undefined otherwise.
+ */
+export function useTextLang(): (text: LocalizedString | undefined) => string | undefined {
+  const lang = useAppStore((state) => state.lang)
+  const fallback = useAppStore((state) => state.tour?.locales[0] ?? lang)
+  return useCallback(
+    (text) => {
+      const textLang = localizedLanguage(text, lang, fallback)
+      return textLang !== null && textLang !== lang ? textLang : undefined
+    },
+    [lang, fallback],
+  )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useLocalize, useT } from '../i18n/useT'
+import { useLocalize, useT, useTextLang } from '../i18n/useT'
 import { useAppStore } from '../state/store'
 import { Dialog } from './Dialog'
 import { Paragraphs } from './Paragraphs'
@@ -8,6 +8,7 @@ import { Paragraphs } from './Paragraphs'
 export function AboutButton() {
   const t = useT()
   const localize = useLocalize()
+  const textLang = useTextLang()
   const tour = useAppStore((state) => state.tour)
   const [open, setOpen] = useState(false)
   if (!tour || (tour.description === undefined && tour.credits === undefined)) return null
@@ -20,10 +21,12 @@ export function AboutButton() {
       {open && (
         <Dialog labelledBy="about-title" className="card--about" onClose={() => setOpen(false)}>
           <h2 id="about-title">{t('about.title')}</h2>
-          {tour.description !== undefined && <Paragraphs text={localize(tour.description)} />}
+          {tour.description !== undefined && (
+            <Paragraphs text={localize(tour.description)} lang={textLang(tour.description)} />
+          )}
           {tour.credits !== undefined && (
             <div className="about-credits">
-              <Paragraphs text={localize(tour.credits)} />
+              <Paragraphs text={localize(tour.credits)} lang={textLang(tour.credits)} />
             </div>
           )}
         </Dialog>

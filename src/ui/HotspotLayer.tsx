@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { type Vec3, yawPitchToDirection } from '../core/sphere'
-import { useLocalize, useT } from '../i18n/useT'
+import { useLocalize, useT, useTextLang } from '../i18n/useT'
 import { findScene, selectHotspot } from '../state/actions'
 import { registerAnchor, requestFrame } from '../state/anchors'
 import { useAppStore } from '../state/store'
@@ -57,6 +57,7 @@ function HotspotButton({
 }) {
   const anchorRef = useRef<HTMLDivElement>(null)
   const localize = useLocalize()
+  const textLang = useTextLang()
   const t = useT()
 
   useEffect(() => {
@@ -102,10 +103,21 @@ function HotspotButton({
         <span className="hotspot-icon" aria-hidden="true">
           <HotspotIcon kind={hotspot.kind} />
         </span>
-        <span className="hotspot-label">{label}</span>
+        <span className="hotspot-label" lang={textLang(labelSource(tour, hotspot))}>
+          {label}
+        </span>
       </button>
     </div>
   )
+}
+
+/** Returns the tour text a hotspot's label shows, or undefined when the label mixes in app text. */
+function labelSource(tour: Tour, hotspot: Hotspot): Tour['title'] | undefined {
+  if (hotspot.label !== undefined) return hotspot.label
+  if (hotspot.kind === 'offer')
+    return tour.offers.find((offer) => offer.id === hotspot.offer)?.title
+  if (hotspot.kind === 'info') return hotspot.title
+  return undefined
 }
 
 /**

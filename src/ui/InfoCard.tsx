@@ -1,4 +1,4 @@
-import { useLocalize } from '../i18n/useT'
+import { useLocalize, useTextLang } from '../i18n/useT'
 import { closeCard } from '../state/actions'
 import type { Hotspot } from '../tour/schema'
 import { Dialog } from './Dialog'
@@ -9,14 +9,17 @@ type InfoHotspot = Extract<Hotspot, { kind: 'info' }>
 /** The card an info hotspot opens: a title, text and an optional image. */
 export function InfoCard({ hotspot }: { hotspot: InfoHotspot }) {
   const localize = useLocalize()
+  const textLang = useTextLang()
   const titleId = `info-title-${hotspot.id}`
   return (
     <Dialog labelledBy={titleId} className="card--info" onClose={closeCard}>
-      <h2 id={titleId}>{localize(hotspot.title)}</h2>
+      <h2 id={titleId} lang={textLang(hotspot.title)}>
+        {localize(hotspot.title)}
+      </h2>
       {hotspot.image && (
         <img className="card-image" src={hotspot.image.src} alt={localize(hotspot.image.alt)} />
       )}
-      <Paragraphs text={localize(hotspot.text)} />
+      <Paragraphs text={localize(hotspot.text)} lang={textLang(hotspot.text)} />
     </Dialog>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { bookingUrl } from '../core/booking'
 import { formatDuration, formatPrice } from '../i18n/format'
-import { useLocalize, useT } from '../i18n/useT'
+import { useLocalize, useT, useTextLang } from '../i18n/useT'
 import { closeCard, recordOfferLink } from '../state/actions'
 import { useAppStore } from '../state/store'
 import type { Offer } from '../tour/schema'
@@ -16,6 +16,7 @@ import { Paragraphs } from './Paragraphs'
 export function OfferCard({ offer }: { offer: Offer }) {
   const t = useT()
   const localize = useLocalize()
+  const textLang = useTextLang()
   const lang = useAppStore((state) => state.lang)
   const tourId = useAppStore((state) => state.tour?.id ?? '')
   const mode = useAppStore((state) => state.mode)
@@ -29,11 +30,15 @@ export function OfferCard({ offer }: { offer: Offer }) {
   return (
     <Dialog labelledBy={titleId} className="card--offer" onClose={closeCard}>
       <p className="card-kicker">{t('offer.heading')}</p>
-      <h2 id={titleId}>{localize(offer.title)}</h2>
+      <h2 id={titleId} lang={textLang(offer.title)}>
+        {localize(offer.title)}
+      </h2>
       {offer.image && (
         <img className="card-image" src={offer.image.src} alt={localize(offer.image.alt)} />
       )}
-      {offer.description && <Paragraphs text={localize(offer.description)} />}
+      {offer.description && (
+        <Paragraphs text={localize(offer.description)} lang={textLang(offer.description)} />
+      )}
       <dl className="offer-facts">
         <dt>{t('offer.price')}</dt>
         <dd className="offer-price">
@@ -44,7 +49,7 @@ export function OfferCard({ offer }: { offer: Offer }) {
         <dt>{t('offer.duration')}</dt>
         <dd>{formatDuration(offer.durationDays, nights, lang)}</dd>
         <dt>{t('offer.departsFrom')}</dt>
-        <dd>{localize(offer.departsFrom)}</dd>
+        <dd lang={textLang(offer.departsFrom)}>{localize(offer.departsFrom)}</dd>
         <dt>{t('offer.operator')}</dt>
         <dd>{offer.operator}</dd>
       </dl>

@@ -1,4 +1,4 @@
-import { useLocalize, useT } from '../i18n/useT'
+import { useLocalize, useT, useTextLang } from '../i18n/useT'
 import { goToScene, setSceneListOpen } from '../state/actions'
 import { useAppStore } from '../state/store'
 
@@ -6,6 +6,7 @@ import { useAppStore } from '../state/store'
 export function SceneList() {
   const t = useT()
   const localize = useLocalize()
+  const textLang = useTextLang()
   const tour = useAppStore((state) => state.tour)
   const sceneId = useAppStore((state) => state.sceneId)
   const open = useAppStore((state) => state.sceneListOpen)
@@ -43,7 +44,9 @@ export function SceneList() {
                     else goToScene(scene.id, 'list')
                   }}
                 >
-                  <span className="scene-list-title">{localize(scene.title)}</span>
+                  <span className="scene-list-title" lang={textLang(scene.title)}>
+                    {localize(scene.title)}
+                  </span>
                   <span className="scene-list-kind">
                     {t(scene.kind === 'panorama' ? 'scene.kind.panorama' : 'scene.kind.model')}
                     {current ? ` · ${t('scene.current')}` : ''}

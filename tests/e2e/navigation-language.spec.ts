@@ -148,5 +148,28 @@ test.describe('language switch', () => {
       page.getByRole('button', { name: 'Scenes', exact: true }),
       'interface in English',
     ).toBeVisible()
+
+    // Screen readers switch voice for text marked with its own language.
+    await expect(
+      page.getByRole('heading', { level: 1 }),
+      'fallback title language',
+    ).toHaveAttribute('lang', 'vi')
+    await expect(page.locator('.scene-title'), 'English title language').not.toHaveAttribute(
+      'lang',
+      /.+/,
+    )
+    await expect(page.locator('.hotspot-label'), 'fallback label language').toHaveAttribute(
+      'lang',
+      'vi',
+    )
+    await page.getByRole('button', { name: 'Ghi chú', exact: true }).click()
+    await expect(page.locator('dialog h2'), 'fallback card title language').toHaveAttribute(
+      'lang',
+      'vi',
+    )
+    await expect(page.locator('dialog p').first(), 'fallback card text language').toHaveAttribute(
+      'lang',
+      'vi',
+    )
   })
 })
