@@ -13,9 +13,15 @@ import { SceneList } from './ui/SceneList'
 import { SceneStatus } from './ui/SceneStatus'
 import { TourFailure } from './ui/TourFailure'
 
-// three, React Three Fiber, drei and the XR store load in their own chunk, after the page shell
-// and the tour file, so the interface and the loading indicator show first.
-const Viewer = lazy(() => import('./scene/Viewer'))
+/**
+ * Starts loading the 3D view: three, React Three Fiber, drei and the XR store, in their own chunk
+ * so the interface and the loading indicator can show before it arrives.
+ */
+export function loadViewer(): Promise<typeof import('./scene/Viewer')> {
+  return import('./scene/Viewer')
+}
+
+const Viewer = lazy(loadViewer)
 
 export function App() {
   const status = useAppStore((state) => state.tourStatus)

@@ -3,7 +3,7 @@ import '@fontsource/be-vietnam-pro/600.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { App, loadViewer } from './App'
 import { boot } from './boot'
 import { useAppStore } from './state/store'
 
@@ -20,4 +20,7 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 )
+// Fetch the 3D code at once, alongside the tour file, instead of after it. A failure here shows up
+// again, with its message, where the view renders.
+loadViewer().catch(() => {})
 void boot()
