@@ -87,6 +87,7 @@ export function startTour(
     sceneId: scene.id,
     transition: { from: null, to: scene.id, phase: 'loading' },
     sceneEnteredAt: Date.now(),
+    sceneLoads: { [scene.id]: { status: 'loading', progress: null } },
   })
   events.emit('tour-load', { tourId: tour.id, url, sceneCount: tour.scenes.length })
   events.emit('scene-enter', {
@@ -116,14 +117,15 @@ export function goToScene(targetId: string, via: 'hotspot' | 'list', targetView?
   }
   setLiveView(arrivalView(target, targetView))
   clearTimeout(fadeTimer)
-  useAppStore.setState({
+  useAppStore.setState((current) => ({
     sceneId: targetId,
     transition: { from: sceneId, to: targetId, phase: 'loading' },
     sceneEnteredAt: now,
     hasNavigated: true,
     card: null,
     sceneListOpen: false,
-  })
+    sceneLoads: { ...current.sceneLoads, [targetId]: { status: 'loading', progress: null } },
+  }))
   events.emit('scene-enter', {
     tourId: tour.id,
     sceneId: targetId,

@@ -2,6 +2,7 @@ import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
 import {
   decodeFixture,
   flipHorizontal,
+  GRID,
   GRID_FILE,
   largestBlockDifference,
   renderReference,
@@ -19,16 +20,6 @@ import {
   waitForScene,
   writeTour,
 } from './support/test'
-
-/** Reference colours of the labelled grid panorama, measured on the file (sRGB). */
-const GRID = {
-  front: [115, 250, 121],
-  right: [255, 212, 120],
-  left: [115, 253, 255],
-  back: [255, 133, 254],
-  top: [255, 252, 121],
-  bottom: [121, 129, 254],
-} as const
 
 function gridTour(name: string, file = 'panoramas/egjs-equi_4096-labeled-grid.jpg') {
   return writeTour(name, {

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test'
 import { PerspectiveCamera, Vector3 } from 'three'
 import { fixturePath } from '../../support/fixtures'
 import { TEST_ORIGIN, TEST_TOURS_DIR } from './server'
-import { expect, fixtureUrl, waitForScene, writeTour } from './test'
+import { fixtureUrl, waitForScene, writeTour } from './test'
 
 /** A model scene's starting camera, as in the tour file (`fov` is vertical, in degrees). */
 export interface ModelCamera {
@@ -107,23 +107,8 @@ export async function rendererInfo(page: Page) {
   return page.evaluate(() => (window as unknown as ShowcaseWindow).__showcase.rendererInfo())
 }
 
-/**
- * Waits until a scene has loaded or failed, and fails the test at once with the in-place message
- * when it failed, instead of waiting for a ready state that never comes.
- */
+/** Waits until a scene has loaded, failing at once with the in-place message if it failed. */
 export async function expectSceneReady(page: Page, sceneId: string): Promise<void> {
-  const handle = await page.waitForFunction((id) => {
-    const state = (
-      window as unknown as {
-        __showcase?: { getState(): { sceneLoads: Record<string, { status: string }> } }
-      }
-    ).__showcase?.getState()
-    const status = state?.sceneLoads[id]?.status
-    return status === 'ready' || status === 'error' ? status : null
-  }, sceneId)
-  const status = await handle.jsonValue()
-  const message = status === 'error' ? await page.getByRole('alert').textContent() : ''
-  expect(status, `scene ${sceneId} failed to load: ${message}`).toBe('ready')
   await waitForScene(page, sceneId, 'ready')
 }
 

@@ -54,38 +54,65 @@ export async function openApp(page: Page, params: Record<string, string> = {}): 
   await page.goto(`${APP_PATH}${query ? `?${query}` : ''}`)
 }
 
+/** Longest wait for a scene to load; Littlest Tokyo takes about 20 s on software WebGL. */
+export const SCENE_TIMEOUT_MS = 45_000
+
 /**
- * Waits until a scene has loaded (or failed), its crossfade has ended and frames have been drawn
- * since, so a screenshot shows it.
+ * Waits until a scene is current, has loaded or failed, and its crossfade has ended, then for
+ * frames to be drawn since, so a screenshot shows it. Fails at once with the in-place message when
+ * the scene ended in another state than `status`, and with the app's navigation state when it
+ * never settles.
  */
 export async function waitForScene(
   page: Page,
   sceneId: string,
   status: 'ready' | 'error' = 'ready',
 ): Promise<void> {
-  await page.waitForFunction(
-    ([id, wanted]) => {
-      const handle = (
-        window as unknown as {
-          __showcase?: {
-            getState(): {
-              sceneId: string | null
-              transition: unknown
-              sceneLoads: Record<string, { status: string }>
+  let settled: string | null
+  try {
+    const handle = await page.waitForFunction(
+      (id) => {
+        const state = (
+          window as unknown as {
+            __showcase?: {
+              getState(): {
+                sceneId: string | null
+                transition: unknown
+                sceneLoads: Record<string, { status: string }>
+              }
             }
           }
+        ).__showcase?.getState()
+        if (!state || state.sceneId !== id || state.transition !== null) return null
+        const loaded = state.sceneLoads[id]?.status
+        return loaded === 'ready' || loaded === 'error' ? loaded : null
+      },
+      sceneId,
+      { timeout: SCENE_TIMEOUT_MS },
+    )
+    settled = await handle.jsonValue()
+  } catch (error) {
+    const state = await page.evaluate(() => {
+      const handle = (
+        window as unknown as {
+          __showcase?: { frames: number; getState(): Record<string, unknown> }
         }
       ).__showcase
-      if (!handle) return false
-      const state = handle.getState()
-      return (
-        state.sceneId === id &&
-        state.transition === null &&
-        state.sceneLoads[id as string]?.status === wanted
-      )
-    },
-    [sceneId, status] as const,
-  )
+      if (!handle) return 'no window.__showcase'
+      const { sceneId, transition, sceneLoads, tourStatus } = handle.getState()
+      return JSON.stringify({ tourStatus, sceneId, transition, sceneLoads, frames: handle.frames })
+    })
+    throw new Error(
+      `scene "${sceneId}" did not settle within ${SCENE_TIMEOUT_MS} ms; state: ${state}`,
+      {
+        cause: error,
+      },
+    )
+  }
+  if (settled !== status) {
+    const alert = settled === 'error' ? await page.getByRole('alert').textContent() : ''
+    throw new Error(`scene "${sceneId}" ended ${settled}, expected ${status}: ${alert}`)
+  }
   await settleFrames(page)
 }
 

@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
+import { GRID } from './panorama'
 import { TEST_ORIGIN, TEST_TOURS_DIR } from './server'
-import { test as baseTest, expect, fixtureUrl, settleFrames, type View, writeTour } from './test'
+import { test as baseTest, expect, fixtureUrl, type View, waitForScene, writeTour } from './test'
 
 export { expect }
 
@@ -27,17 +28,14 @@ export const PANORAMAS = {
   square: 'panoramas/polyhaven-potsdamer_platz_1k-gainmap.jpg',
 } as const
 
-/** Reference colours of the labelled grid panorama (sRGB, measured on the file at pitch -20). */
-export const GRID_COLORS = {
-  front: [115, 250, 121],
-  right: [255, 212, 120],
-} as const
+/** Reference colours of the labelled grid panorama; see `GRID` in panorama.ts. */
+export const GRID_COLORS = GRID
 
 /** The offer of the showcase tour. Tests compare what the card shows with these values. */
 export const SHOWCASE_OFFER = {
   id: 'dien-bien-3n2d',
   title: { vi: 'Điện Biên 3 ngày 2 đêm', en: 'Dien Bien, 3 days and 2 nights' },
-  operator: 'Công ty Du lịch Mường Thanh',
+  operator: 'Công ty Du lịch Mẫu (demo)',
   price: { amount: 4990000, currency: 'VND' },
   durationDays: 3,
   departsFrom: { vi: 'Hà Nội', en: 'Hanoi' },
@@ -200,59 +198,9 @@ export function writeRawTour(name: string, text: string): string {
   return `../tours/${name}/tour.json`
 }
 
-/** Maximum wait for a scene to open, generous because software WebGL is slow with 4096 px images. */
-const SCENE_TIMEOUT_MS = 45_000
-
-/**
- * Waits until `sceneId` is the current scene, has loaded and its crossfade has ended, like
- * `waitForScene`. It gives up after `SCENE_TIMEOUT_MS` with the app's navigation state in the
- * error, so a scene change that never finishes shows where it stopped.
- */
+/** Waits until `sceneId` is current and loaded; see `waitForScene`. */
 export async function waitForSceneReady(page: Page, sceneId: string): Promise<void> {
-  try {
-    await page.waitForFunction(
-      (id) => {
-        const handle = (
-          window as unknown as {
-            __showcase?: {
-              getState(): {
-                sceneId: string | null
-                transition: unknown
-                sceneLoads: Record<string, { status: string }>
-              }
-            }
-          }
-        ).__showcase
-        if (!handle) return false
-        const state = handle.getState()
-        return (
-          state.sceneId === id &&
-          state.transition === null &&
-          state.sceneLoads[id]?.status === 'ready'
-        )
-      },
-      sceneId,
-      { timeout: SCENE_TIMEOUT_MS },
-    )
-  } catch (error) {
-    const state = await page.evaluate(() => {
-      const handle = (
-        window as unknown as {
-          __showcase?: { frames: number; getState(): Record<string, unknown> }
-        }
-      ).__showcase
-      if (!handle) return 'no window.__showcase'
-      const { sceneId, transition, sceneLoads, tourStatus } = handle.getState()
-      return JSON.stringify({ tourStatus, sceneId, transition, sceneLoads, frames: handle.frames })
-    })
-    throw new Error(
-      `scene "${sceneId}" did not open within ${SCENE_TIMEOUT_MS} ms; state: ${state}`,
-      {
-        cause: error,
-      },
-    )
-  }
-  await settleFrames(page)
+  await waitForScene(page, sceneId, 'ready')
 }
 
 /** Returns the events of one type that the app emitted, read from `window.__showcase.events`. */
