@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
-import { findChromium } from './tests/e2e/support/chromium'
-import { APP_PATH, TEST_ORIGIN } from './tests/e2e/support/server'
+import { findChromium } from './tests/e2e/support/chromium.ts'
+import { APP_PATH, TEST_ORIGIN } from './tests/e2e/support/server.ts'
 
 const executablePath = findChromium() ?? undefined
 

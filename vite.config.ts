@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { tourFiles, withoutXrEmulator } from './tools/lib/vitePlugins'
+import { tourFiles, withoutXrEmulator } from './tools/lib/vitePlugins.ts'
 
 export default defineConfig({
   // Relative asset URLs, so the built site works from any sub-folder of any static host.

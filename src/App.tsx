@@ -1,24 +1,24 @@
 import { lazy, Suspense, useRef } from 'react'
-import { events } from './analytics/bus'
-import { useLocalize, useT, useTextLang } from './i18n/useT'
-import { findScene } from './state/actions'
-import { useAppStore } from './state/store'
-import { AboutButton } from './ui/AboutDialog'
-import { ErrorBoundary } from './ui/ErrorBoundary'
-import { HotspotLayer } from './ui/HotspotLayer'
-import { LanguageSwitch } from './ui/LanguageSwitch'
-import { Notices } from './ui/Notices'
-import { OpenCard } from './ui/OpenCard'
-import { SceneList } from './ui/SceneList'
-import { SceneStatus } from './ui/SceneStatus'
-import { TourFailure } from './ui/TourFailure'
+import { events } from './analytics/bus.ts'
+import { useLocalize, useT, useTextLang } from './i18n/useT.ts'
+import { findScene } from './state/actions.ts'
+import { useAppStore } from './state/store.ts'
+import { AboutButton } from './ui/AboutDialog.tsx'
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
+import { HotspotLayer } from './ui/HotspotLayer.tsx'
+import { LanguageSwitch } from './ui/LanguageSwitch.tsx'
+import { Notices } from './ui/Notices.tsx'
+import { OpenCard } from './ui/OpenCard.tsx'
+import { SceneList } from './ui/SceneList.tsx'
+import { SceneStatus } from './ui/SceneStatus.tsx'
+import { TourFailure } from './ui/TourFailure.tsx'
 
 /**
  * Starts loading the 3D view: three, React Three Fiber, drei and the XR store, in their own chunk
  * so the interface and the loading indicator can show before it arrives.
  */
 export function loadViewer(): Promise<typeof import('./scene/Viewer')> {
-  return import('./scene/Viewer')
+  return import('./scene/Viewer.tsx')
 }
 
 const Viewer = lazy(loadViewer)

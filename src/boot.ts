@@ -1,13 +1,13 @@
-import { events } from './analytics/bus'
-import { ALLOWED_TOUR_ORIGINS, DEFAULT_TOUR_PATH } from './config'
-import { prefetchBytes } from './core/download'
-import { parseLaunchParams, resolveTourUrl, updateLaunchSearch } from './core/url'
-import { installShowcaseHandle } from './debug'
-import { formatProblem } from './i18n/problems'
-import { isUiLanguage, UI_LANGUAGES } from './i18n/translate'
-import { addNotice, findScene, sceneAssetUrl, startTour } from './state/actions'
-import { useAppStore } from './state/store'
-import { loadTour } from './tour/load'
+import { events } from './analytics/bus.ts'
+import { ALLOWED_TOUR_ORIGINS, DEFAULT_TOUR_PATH } from './config.ts'
+import { prefetchBytes } from './core/download.ts'
+import { parseLaunchParams, resolveTourUrl, updateLaunchSearch } from './core/url.ts'
+import { installShowcaseHandle } from './debug.ts'
+import { formatProblem } from './i18n/problems.ts'
+import { isUiLanguage, UI_LANGUAGES } from './i18n/translate.ts'
+import { addNotice, findScene, sceneAssetUrl, startTour } from './state/actions.ts'
+import { useAppStore } from './state/store.ts'
+import { loadTour } from './tour/load.ts'
 
 /**
  * Starts the app: reads the URL, loads and validates the tour, opens the first scene and keeps the

@@ -1,9 +1,9 @@
 import type { WebGLRenderer } from 'three'
-import { events, type ShowcaseEvent } from './analytics/bus'
-import type { View } from './core/view'
-import { requestFrame } from './state/anchors'
-import { useAppStore } from './state/store'
-import { getLiveView, setLiveView } from './state/view'
+import { events, type ShowcaseEvent } from './analytics/bus.ts'
+import type { View } from './core/view.ts'
+import { requestFrame } from './state/anchors.ts'
+import { useAppStore } from './state/store.ts'
+import { getLiveView, setLiveView } from './state/view.ts'
 
 /**
  * Automation handle on `window.__showcase` for end-to-end tests, benchmarks and authors' browser

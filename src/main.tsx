@@ -3,9 +3,9 @@ import '@fontsource/be-vietnam-pro/600.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App, loadViewer } from './App'
-import { boot } from './boot'
-import { useAppStore } from './state/store'
+import { App, loadViewer } from './App.tsx'
+import { boot } from './boot.ts'
+import { useAppStore } from './state/store.ts'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('[app] index.html has no #root element')

@@ -9,8 +9,8 @@ import {
   isArgumentError,
   isMainModule,
   processOutput,
-} from './lib/cli'
-import { formatTourJsonSchema, TOUR_SCHEMA_FILE } from './lib/tourJsonSchema'
+} from './lib/cli.ts'
+import { formatTourJsonSchema, TOUR_SCHEMA_FILE } from './lib/tourJsonSchema.ts'
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
 

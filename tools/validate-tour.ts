@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { isUiLanguage, type UiLanguage } from '../src/i18n/translate'
+import { isUiLanguage, type UiLanguage } from '../src/i18n/translate.ts'
 import {
   type CommandOutput,
   EXIT_OK,
@@ -8,14 +8,14 @@ import {
   isArgumentError,
   isMainModule,
   processOutput,
-} from './lib/cli'
+} from './lib/cli.ts'
 import {
   countProblems,
   formatJsonReport,
   formatTextReport,
   type TourFileReport,
-} from './lib/tourReport'
-import { validateTourFile } from './lib/validateTourFile'
+} from './lib/tourReport.ts'
+import { validateTourFile } from './lib/validateTourFile.ts'
 
 export const USAGE = `Usage: npm run tour:validate -- <tour.json> [more tour files] [options]
 

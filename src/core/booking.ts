@@ -1,4 +1,4 @@
-import { UTM_KEYS, type UtmParams } from './url'
+import { UTM_KEYS, type UtmParams } from './url.ts'
 
 /** Where a booking link was opened from; it becomes the link's `utm_source`. */
 export type BookingChannel = 'web' | 'embed' | 'kiosk'

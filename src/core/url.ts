@@ -1,4 +1,4 @@
-import { formatViewTriple, parseViewTriple, type View } from './view'
+import { formatViewTriple, parseViewTriple, type View } from './view.ts'
 
 /** How the app was opened; the `mode` URL parameter. */
 export type AppMode = 'web' | 'kiosk' | 'embed' | 'edit'

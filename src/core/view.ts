@@ -1,4 +1,4 @@
-import { clamp, DEG2RAD, RAD2DEG, wrapYaw } from './sphere'
+import { clamp, DEG2RAD, RAD2DEG, wrapYaw } from './sphere.ts'
 
 /** A panorama view in degrees: `fov` is the vertical field of view. */
 export interface View {

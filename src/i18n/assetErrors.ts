@@ -1,5 +1,5 @@
-import type { AssetError } from '../state/store'
-import { translate, type UiLanguage } from './translate'
+import type { AssetError } from '../state/store.ts'
+import { translate, type UiLanguage } from './translate.ts'
 
 /** Returns the localized sentence that explains why an asset could not be shown. */
 export function describeAssetError(error: AssetError, lang: UiLanguage): string {

@@ -1,4 +1,4 @@
-import { INTL_LOCALES, translate, type UiLanguage } from './translate'
+import { INTL_LOCALES, translate, type UiLanguage } from './translate.ts'
 
 /** Formats a price for the interface language, such as "4.990.000 ₫" in Vietnamese. */
 export function formatPrice(amount: number, currency: string, lang: UiLanguage): string {

@@ -1,5 +1,5 @@
-import type { TourProblem } from '../tour/problems'
-import { type MessageKey, translate, type UiLanguage } from './translate'
+import type { TourProblem } from '../tour/problems.ts'
+import { type MessageKey, translate, type UiLanguage } from './translate.ts'
 
 /** Longest quoted value in a problem message; longer values are cut with an ellipsis. */
 const MAX_QUOTED_LENGTH = 80

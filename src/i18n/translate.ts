@@ -1,6 +1,6 @@
-import type { LocalizedString } from '../tour/schema'
-import { en } from './catalogs/en'
-import { type MessageKey, vi } from './catalogs/vi'
+import type { LocalizedString } from '../tour/schema.ts'
+import { en } from './catalogs/en.ts'
+import { type MessageKey, vi } from './catalogs/vi.ts'
 
 export type { MessageKey }
 

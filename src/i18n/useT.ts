@@ -1,13 +1,13 @@
 import { useCallback } from 'react'
-import { useAppStore } from '../state/store'
-import type { LocalizedString } from '../tour/schema'
+import { useAppStore } from '../state/store.ts'
+import type { LocalizedString } from '../tour/schema.ts'
 import {
   localize,
   localizedLanguage,
   type MessageKey,
   type MessageParams,
   translate,
-} from './translate'
+} from './translate.ts'
 
 /** Returns the interface text lookup for the visitor's current language. */
 export function useT(): (key: MessageKey, params?: MessageParams) => string {

@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber'
 import { Vector3 } from 'three'
-import { hotspotAnchors } from '../state/anchors'
+import { hotspotAnchors } from '../state/anchors.ts'
 
 const point = new Vector3()
 

@@ -5,9 +5,9 @@ import {
   KEY_ZOOM_STEP,
   turnView,
   WHEEL_ZOOM_PER_PIXEL,
-} from '../core/view'
-import { requestFrame } from '../state/anchors'
-import { liveView } from '../state/view'
+} from '../core/view.ts'
+import { requestFrame } from '../state/anchors.ts'
+import { liveView } from '../state/view.ts'
 
 /** Pointer travel in CSS pixels after which a press counts as a drag and its click is dropped. */
 const DRAG_THRESHOLD = 6

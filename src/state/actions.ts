@@ -1,12 +1,12 @@
-import { events } from '../analytics/bus'
-import { prefetchBytes } from '../core/download'
-import { DEFAULT_VIEW, type View } from '../core/view'
-import { describeAssetError } from '../i18n/assetErrors'
-import type { MessageKey, MessageParams, UiLanguage } from '../i18n/translate'
-import type { TourProblem } from '../tour/problems'
-import type { Hotspot, Scene, Tour } from '../tour/schema'
-import { type AssetError, type SceneLoadState, useAppStore } from './store'
-import { setLiveView } from './view'
+import { events } from '../analytics/bus.ts'
+import { prefetchBytes } from '../core/download.ts'
+import { DEFAULT_VIEW, type View } from '../core/view.ts'
+import { describeAssetError } from '../i18n/assetErrors.ts'
+import type { MessageKey, MessageParams, UiLanguage } from '../i18n/translate.ts'
+import type { TourProblem } from '../tour/problems.ts'
+import type { Hotspot, Scene, Tour } from '../tour/schema.ts'
+import { type AssetError, type SceneLoadState, useAppStore } from './store.ts'
+import { setLiveView } from './view.ts'
 
 /** Length of the crossfade between two scenes, in milliseconds. */
 export const CROSSFADE_MS = 400

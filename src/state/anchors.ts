@@ -1,4 +1,4 @@
-import type { Vec3 } from '../core/sphere'
+import type { Vec3 } from '../core/sphere.ts'
 
 /**
  * Hotspot buttons waiting to be placed over the 3D view. The interface registers each button with

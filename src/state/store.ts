@@ -1,15 +1,15 @@
 import { create } from 'zustand'
-import type { AssetError } from '../core/download'
-import type { AppMode, UtmParams } from '../core/url'
+import type { AssetError } from '../core/download.ts'
+import type { AppMode, UtmParams } from '../core/url.ts'
 import {
   DEFAULT_LANGUAGE,
   type MessageKey,
   type MessageParams,
   type UiLanguage,
-} from '../i18n/translate'
-import type { TourLoadError } from '../tour/load'
-import type { TourProblem } from '../tour/problems'
-import type { Tour } from '../tour/schema'
+} from '../i18n/translate.ts'
+import type { TourLoadError } from '../tour/load.ts'
+import type { TourProblem } from '../tour/problems.ts'
+import type { Tour } from '../tour/schema.ts'
 
 /** Loading state of the tour file. */
 export interface TourSlice {

@@ -5,7 +5,7 @@ import {
   fovLimitsFor,
   normalizeView,
   type View,
-} from '../core/view'
+} from '../core/view.ts'
 
 /**
  * The live panorama view. Input handlers and the frame loop mutate it in place, many times a

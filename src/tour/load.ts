@@ -1,6 +1,6 @@
-import type { TourProblem } from './problems'
-import type { Scene, Tour } from './schema'
-import { resolveAssetUrl, validateTour } from './validate'
+import type { TourProblem } from './problems.ts'
+import type { Scene, Tour } from './schema.ts'
+import { resolveAssetUrl, validateTour } from './validate.ts'
 
 /** Reason a tour could not be opened. */
 export type TourLoadError =

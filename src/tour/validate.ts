@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import type { ProblemLocation, TourProblem } from './problems'
-import { hasErrors } from './problems'
-import { TOUR_VERSION, type Tour, TourSchema } from './schema'
+import type { ProblemLocation, TourProblem } from './problems.ts'
+import { hasErrors } from './problems.ts'
+import { TOUR_VERSION, type Tour, TourSchema } from './schema.ts'
 
 /** Stand-in address used to check paths when the tour file's real URL is not known. */
 export const VIRTUAL_TOUR_URL = 'https://tour.invalid/scenes/tour/tour.json'

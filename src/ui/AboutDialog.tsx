@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { useLocalize, useT, useTextLang } from '../i18n/useT'
-import { useAppStore } from '../state/store'
-import { Dialog } from './Dialog'
-import { Paragraphs } from './Paragraphs'
+import { useLocalize, useT, useTextLang } from '../i18n/useT.ts'
+import { useAppStore } from '../state/store.ts'
+import { Dialog } from './Dialog.tsx'
+import { Paragraphs } from './Paragraphs.tsx'
 
 /** Renders a button that opens the tour's description and credits. */
 export function AboutButton() {

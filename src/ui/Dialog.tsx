@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react'
-import { useT } from '../i18n/useT'
+import { useT } from '../i18n/useT.ts'
 
 /**
  * A modal card built on the native `<dialog>` element: it traps focus, closes on Escape and returns

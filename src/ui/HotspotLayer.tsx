@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react'
-import { type Vec3, yawPitchToDirection } from '../core/sphere'
-import { useLocalize, useT, useTextLang } from '../i18n/useT'
-import { findScene, selectHotspot } from '../state/actions'
-import { registerAnchor, requestFrame } from '../state/anchors'
-import { useAppStore } from '../state/store'
-import { liveView, setLiveView } from '../state/view'
-import type { Hotspot, Scene, Tour } from '../tour/schema'
-import { HotspotIcon } from './icons'
+import { type Vec3, yawPitchToDirection } from '../core/sphere.ts'
+import { useLocalize, useT, useTextLang } from '../i18n/useT.ts'
+import { findScene, selectHotspot } from '../state/actions.ts'
+import { registerAnchor, requestFrame } from '../state/anchors.ts'
+import { useAppStore } from '../state/store.ts'
+import { liveView, setLiveView } from '../state/view.ts'
+import type { Hotspot, Scene, Tour } from '../tour/schema.ts'
+import { HotspotIcon } from './icons.tsx'
 
 /**
  * Renders the hotspots of the current scene as real buttons over the 3D view, in the order of the

@@ -1,8 +1,8 @@
-import { useLocalize, useTextLang } from '../i18n/useT'
-import { closeCard } from '../state/actions'
-import type { Hotspot } from '../tour/schema'
-import { Dialog } from './Dialog'
-import { Paragraphs } from './Paragraphs'
+import { useLocalize, useTextLang } from '../i18n/useT.ts'
+import { closeCard } from '../state/actions.ts'
+import type { Hotspot } from '../tour/schema.ts'
+import { Dialog } from './Dialog.tsx'
+import { Paragraphs } from './Paragraphs.tsx'
 
 type InfoHotspot = Extract<Hotspot, { kind: 'info' }>
 

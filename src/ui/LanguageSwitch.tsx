@@ -1,7 +1,7 @@
-import { UI_LANGUAGES } from '../i18n/translate'
-import { useT } from '../i18n/useT'
-import { setLanguage } from '../state/actions'
-import { useAppStore } from '../state/store'
+import { UI_LANGUAGES } from '../i18n/translate.ts'
+import { useT } from '../i18n/useT.ts'
+import { setLanguage } from '../state/actions.ts'
+import { useAppStore } from '../state/store.ts'
 
 /** Buttons that switch the interface and tour texts between Vietnamese and English. */
 export function LanguageSwitch() {

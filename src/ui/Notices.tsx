@@ -1,6 +1,6 @@
-import { useT } from '../i18n/useT'
-import { dismissNotice } from '../state/actions'
-import { useAppStore } from '../state/store'
+import { useT } from '../i18n/useT.ts'
+import { dismissNotice } from '../state/actions.ts'
+import { useAppStore } from '../state/store.ts'
 
 /** Short messages about ignored URL parameters and similar; they leave on their own. */
 export function Notices() {

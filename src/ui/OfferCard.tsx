@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
-import { bookingUrl } from '../core/booking'
-import { formatDuration, formatPrice } from '../i18n/format'
-import { useLocalize, useT, useTextLang } from '../i18n/useT'
-import { closeCard, recordOfferLink } from '../state/actions'
-import { useAppStore } from '../state/store'
-import type { Offer } from '../tour/schema'
-import { Dialog } from './Dialog'
-import { Paragraphs } from './Paragraphs'
+import { bookingUrl } from '../core/booking.ts'
+import { formatDuration, formatPrice } from '../i18n/format.ts'
+import { useLocalize, useT, useTextLang } from '../i18n/useT.ts'
+import { closeCard, recordOfferLink } from '../state/actions.ts'
+import { useAppStore } from '../state/store.ts'
+import type { Offer } from '../tour/schema.ts'
+import { Dialog } from './Dialog.tsx'
+import { Paragraphs } from './Paragraphs.tsx'
 
 /**
  * The card an offer hotspot opens: what the tour is, its price and length, a Book link tagged with

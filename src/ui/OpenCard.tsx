@@ -1,7 +1,7 @@
-import { findScene } from '../state/actions'
-import { useAppStore } from '../state/store'
-import { InfoCard } from './InfoCard'
-import { OfferCard } from './OfferCard'
+import { findScene } from '../state/actions.ts'
+import { useAppStore } from '../state/store.ts'
+import { InfoCard } from './InfoCard.tsx'
+import { OfferCard } from './OfferCard.tsx'
 
 /**
  * Shows the card a hotspot opened, if any. Each opening gets a new dialog, because a closed dialog

@@ -1,6 +1,6 @@
-import { useLocalize, useT, useTextLang } from '../i18n/useT'
-import { goToScene, setSceneListOpen } from '../state/actions'
-import { useAppStore } from '../state/store'
+import { useLocalize, useT, useTextLang } from '../i18n/useT.ts'
+import { goToScene, setSceneListOpen } from '../state/actions.ts'
+import { useAppStore } from '../state/store.ts'
 
 /** Renders the scene-list button and the list of every scene in the tour. */
 export function SceneList() {

@@ -1,7 +1,7 @@
-import { describeAssetError } from '../i18n/assetErrors'
-import { useLocalize, useT } from '../i18n/useT'
-import { findScene } from '../state/actions'
-import { useAppStore } from '../state/store'
+import { describeAssetError } from '../i18n/assetErrors.ts'
+import { useLocalize, useT } from '../i18n/useT.ts'
+import { findScene } from '../state/actions.ts'
+import { useAppStore } from '../state/store.ts'
 
 /** The loading indicator of the current scene, or the message that replaces a scene that failed. */
 export function SceneStatus() {

@@ -1,8 +1,8 @@
-import { formatProblem } from '../i18n/problems'
-import { useT } from '../i18n/useT'
-import { useAppStore } from '../state/store'
-import type { TourLoadError } from '../tour/load'
-import { LanguageSwitch } from './LanguageSwitch'
+import { formatProblem } from '../i18n/problems.ts'
+import { useT } from '../i18n/useT.ts'
+import { useAppStore } from '../state/store.ts'
+import type { TourLoadError } from '../tour/load.ts'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
 
 /**
  * Renders the full page shown when a tour cannot open: every problem of an invalid tour file, or

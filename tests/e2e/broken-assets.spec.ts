@@ -1,4 +1,4 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   chooseScene,
   expectSceneReady,
@@ -11,8 +11,8 @@ import {
   truncatedFixture,
   writeSceneTour,
   writeTourFile,
-} from './support/models'
-import { emittedEvents, expect, openApp, test, waitForScene } from './support/test'
+} from './support/models.ts'
+import { emittedEvents, expect, openApp, test, waitForScene } from './support/test.ts'
 
 const BOX_CAMERA: ModelCamera = { position: [1.5, 1.2, 2], target: [0, 0, 0], fov: 50 }
 

@@ -1,4 +1,4 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   chooseScene,
   countContextLosses,
@@ -9,8 +9,8 @@ import {
   panoramaScene,
   rendererInfo,
   writeSceneTour,
-} from './support/models'
-import { expect, openApp, test } from './support/test'
+} from './support/models.ts'
+import { expect, openApp, test } from './support/test.ts'
 
 const BOX_CAMERA: ModelCamera = { position: [1.5, 1.2, 2], target: [0, 0, 0], fov: 50 }
 

@@ -1,4 +1,4 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   animationTime,
   chooseScene,
@@ -13,9 +13,9 @@ import {
   stageBox,
   waitForSnapshotFaded,
   writeSceneTour,
-} from './support/models'
-import { TEST_ORIGIN } from './support/server'
-import { canvasPixels, colorDistance, expect, openApp, patchColor, test } from './support/test'
+} from './support/models.ts'
+import { TEST_ORIGIN } from './support/server.ts'
+import { canvasPixels, colorDistance, expect, openApp, patchColor, test } from './support/test.ts'
 
 /**
  * Frames Littlest Tokyo. Its bounding box, read once with @gltf-transform/core 4.5.1 after Draco

@@ -1,4 +1,4 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   expectSceneReady,
   fixtureUrl,
@@ -9,8 +9,8 @@ import {
   projectPoint,
   stageBox,
   writeSceneTour,
-} from './support/models'
-import { emittedEvents, expect, openApp, test } from './support/test'
+} from './support/models.ts'
+import { emittedEvents, expect, openApp, test } from './support/test.ts'
 
 /** Top front right corner of the unit box model (corners at ±0.5), in metres. */
 const CORNER: [number, number, number] = [0.5, 0.5, 0.5]

@@ -1,4 +1,4 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   expectSceneReady,
   fixtureAbsoluteUrl,
@@ -6,8 +6,8 @@ import {
   modelScene,
   recordProgressValues,
   writeSceneTour,
-} from './support/models'
-import { expect, openApp, test } from './support/test'
+} from './support/models.ts'
+import { expect, openApp, test } from './support/test.ts'
 
 const MODEL = 'models/LittlestTokyo-draco-animated.glb'
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   canvasPixels,
   colorDistance,
@@ -7,7 +7,7 @@ import {
   openApp,
   patchColor,
   settleFrames,
-} from './support/test'
+} from './support/test.ts'
 import {
   canvasBox,
   eventsOfType,
@@ -20,7 +20,7 @@ import {
   test,
   waitForSceneReady,
   writeTwoSceneTour,
-} from './support/tours'
+} from './support/tours.ts'
 
 /** Hotspots of the `grid` scene of the two-scene tour, with their yaw and pitch. */
 const GRID_HOTSPOTS = [

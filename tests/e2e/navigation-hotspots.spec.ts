@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { openApp, setView } from './support/test'
-import { expect, test, waitForSceneReady, writeShowcaseTour } from './support/tours'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { openApp, setView } from './support/test.ts'
+import { expect, test, waitForSceneReady, writeShowcaseTour } from './support/tours.ts'
 
 /** Hotspots of the showcase tour's start scene in file order, with their yaw and accessible names. */
 const START_HOTSPOTS = [

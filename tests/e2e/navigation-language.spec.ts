@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { fixtureUrl, openApp, writeTour } from './support/test'
-import { expect, PANORAMAS, test, waitForSceneReady, writeShowcaseTour } from './support/tours'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { fixtureUrl, openApp, writeTour } from './support/test.ts'
+import { expect, PANORAMAS, test, waitForSceneReady, writeShowcaseTour } from './support/tours.ts'
 
 /**
  * Returns every text a visitor or a screen reader meets on the page that contains a Vietnamese

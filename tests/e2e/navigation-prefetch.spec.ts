@@ -1,6 +1,6 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { openApp } from './support/test'
-import { expect, PANORAMAS, test, waitForSceneReady, writeTwoSceneTour } from './support/tours'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { openApp } from './support/test.ts'
+import { expect, PANORAMAS, test, waitForSceneReady, writeTwoSceneTour } from './support/tours.ts'
 
 /** Path of the chunk with three.js and the 3D view. */
 const VIEWER_CHUNK = /\/assets\/Viewer-[^/]+\.js$/

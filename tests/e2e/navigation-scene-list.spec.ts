@@ -1,6 +1,12 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { openApp } from './support/test'
-import { eventsOfType, expect, test, waitForSceneReady, writeShowcaseTour } from './support/tours'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { openApp } from './support/test.ts'
+import {
+  eventsOfType,
+  expect,
+  test,
+  waitForSceneReady,
+  writeShowcaseTour,
+} from './support/tours.ts'
 
 /** Scene titles of the showcase tour in file order, in Vietnamese. */
 const SCENE_TITLES = ['Sân nhà sàn', 'Phòng lưới', 'Quảng trường']

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { TEST_ORIGIN } from './support/server'
-import { getView, openApp } from './support/test'
-import { expect, test, waitForSceneReady, writeShowcaseTour } from './support/tours'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { TEST_ORIGIN } from './support/server.ts'
+import { getView, openApp } from './support/test.ts'
+import { expect, test, waitForSceneReady, writeShowcaseTour } from './support/tours.ts'
 
 // The start view of the showcase tour's `veste` scene and the view written into its `grid` scene.
 const VESTE_VIEW = { yaw: 0, pitch: 0, fov: 75 }

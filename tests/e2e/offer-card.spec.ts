@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
 import jsQR from 'jsqr'
 import sharp from 'sharp'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { openApp } from './support/test'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { openApp } from './support/test.ts'
 import {
   blockOtherHostsInContext,
   eventsOfType,
@@ -11,7 +11,7 @@ import {
   test,
   waitForSceneReady,
   writeShowcaseTour,
-} from './support/tours'
+} from './support/tours.ts'
 
 const NBSP = '\u00a0'
 

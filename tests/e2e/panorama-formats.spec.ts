@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
-import { fixturePath, hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { fixturePath, hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   decodeFixture,
   decodeImage,
@@ -11,7 +11,7 @@ import {
   panoramaTour,
   referencePatchColor,
   viewPixels,
-} from './support/panorama'
+} from './support/panorama.ts'
 import {
   centerColor,
   colorDistance,
@@ -23,7 +23,7 @@ import {
   test,
   type View,
   waitForScene,
-} from './support/test'
+} from './support/test.ts'
 
 /**
  * Per-channel tolerance for colours compared with the source file: Chromium's and libvips's JPEG

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   canvasBox,
   decodeFixture,
@@ -11,7 +11,7 @@ import {
   referencePatchColor,
   resizeViewport,
   viewPixels,
-} from './support/panorama'
+} from './support/panorama.ts'
 import {
   colorDistance,
   expect,
@@ -23,7 +23,7 @@ import {
   setView,
   test,
   waitForScene,
-} from './support/test'
+} from './support/test.ts'
 
 /** Largest distance in CSS pixels between a hotspot icon's centre and its projected point. */
 const MAX_HOTSPOT_OFFSET = 2

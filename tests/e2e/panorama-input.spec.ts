@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { canvasBox, dragOnStage, hotspotIconCenter, panoramaTour } from './support/panorama'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { canvasBox, dragOnStage, hotspotIconCenter, panoramaTour } from './support/panorama.ts'
 import {
   emittedEvents,
   expect,
@@ -10,7 +10,7 @@ import {
   test,
   type View,
   waitForScene,
-} from './support/test'
+} from './support/test.ts'
 
 /** Zoom range for a scene whose own fov (75) lies inside it. */
 const DEFAULT_FOV_RANGE = { min: 30, max: 100 }

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { GRID_FILE, panoramaTour } from './support/panorama'
-import { expect, openApp, test, waitForScene } from './support/test'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { GRID_FILE, panoramaTour } from './support/panorama.ts'
+import { expect, openApp, test, waitForScene } from './support/test.ts'
 
 /**
  * Holds back the response for the panorama image until the returned `release` is called, so the

@@ -1,4 +1,4 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   decodeFixture,
   flipHorizontal,
@@ -7,7 +7,7 @@ import {
   largestBlockDifference,
   renderReference,
   viewPixels,
-} from './support/panorama'
+} from './support/panorama.ts'
 import {
   canvasPixels,
   centerColor,
@@ -19,7 +19,7 @@ import {
   test,
   waitForScene,
   writeTour,
-} from './support/test'
+} from './support/test.ts'
 
 function gridTour(name: string, file = 'panoramas/egjs-equi_4096-labeled-grid.jpg') {
   return writeTour(name, {

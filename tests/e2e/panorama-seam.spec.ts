@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
   columnOutlierScores,
   decodeFixture,
@@ -9,8 +9,8 @@ import {
   renderReference,
   resizeViewport,
   viewPixels,
-} from './support/panorama'
-import { expect, openApp, setView, test, type View, waitForScene } from './support/test'
+} from './support/panorama.ts'
+import { expect, openApp, setView, test, type View, waitForScene } from './support/test.ts'
 
 /**
  * Largest mean deviation of a screen column from its neighbours at the ±180° seam. The seam runs

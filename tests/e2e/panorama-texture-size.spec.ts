@@ -1,5 +1,11 @@
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { GRID, installGpuProbe, panoramaTour, readGpuProbe, viewPixels } from './support/panorama'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import {
+  GRID,
+  installGpuProbe,
+  panoramaTour,
+  readGpuProbe,
+  viewPixels,
+} from './support/panorama.ts'
 import {
   centerColor,
   colorDistance,
@@ -9,7 +15,7 @@ import {
   setView,
   test,
   waitForScene,
-} from './support/test'
+} from './support/test.ts'
 
 /** MAX_TEXTURE_SIZE of many phone GPUs; SwiftShader itself allows 8192. */
 const PHONE_MAX_TEXTURE_SIZE = 4096

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { openApp } from './support/test'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { openApp } from './support/test.ts'
 import {
   eventsOfType,
   expect,
@@ -8,7 +8,7 @@ import {
   test,
   waitForSceneReady,
   writeShowcaseTour,
-} from './support/tours'
+} from './support/tours.ts'
 
 /** Opens the showcase tour and the info card of its `weaving` hotspot. */
 async function openInfoCard(page: Page, tourName: string, params: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures'
-import { TEST_ORIGIN } from './support/server'
-import { fixtureUrl, openApp, writeTour } from './support/test'
+import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { TEST_ORIGIN } from './support/server.ts'
+import { fixtureUrl, openApp, writeTour } from './support/test.ts'
 import {
   expect,
   PANORAMAS,
@@ -9,7 +9,7 @@ import {
   test,
   waitForSceneReady,
   writeRawTour,
-} from './support/tours'
+} from './support/tours.ts'
 
 /**
  * Writes a tour with five errors of different kinds. They are a link to a scene that does not

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TourSchema } from '../../src/tour/schema'
+import { TourSchema } from '../../src/tour/schema.ts'
 
 /** Path of the generated schema file, relative to the project root. */
 export const TOUR_SCHEMA_FILE = 'public/schema/tour.v1.json'

@@ -1,6 +1,6 @@
-import { formatProblem } from '../../src/i18n/problems'
-import type { UiLanguage } from '../../src/i18n/translate'
-import type { FileProblem } from './validateTourFile'
+import { formatProblem } from '../../src/i18n/problems.ts'
+import type { UiLanguage } from '../../src/i18n/translate.ts'
+import type { FileProblem } from './validateTourFile.ts'
 
 /** The problems found in one tour file. */
 export interface TourFileReport {

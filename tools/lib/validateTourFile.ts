@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs'
-import type { TourProblem } from '../../src/tour/problems'
-import { TOUR_VERSION } from '../../src/tour/schema'
-import { locate, validateTour } from '../../src/tour/validate'
-import { offsetOfPath, positionAt, scanJson } from './jsonPositions'
-import { type TourSite, tourSiteFor } from './tourSite'
+import type { TourProblem } from '../../src/tour/problems.ts'
+import { TOUR_VERSION } from '../../src/tour/schema.ts'
+import { locate, validateTour } from '../../src/tour/validate.ts'
+import { offsetOfPath, positionAt, scanJson } from './jsonPositions.ts'
+import { type TourSite, tourSiteFor } from './tourSite.ts'
 
 /** A tour problem with the place in the file it refers to, when that place is known. */
 export interface FileProblem extends TourProblem {

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import sirv from 'sirv'
 import type { Plugin } from 'vite'
-import { formatProblem } from '../../src/i18n/problems'
-import { hasErrors } from '../../src/tour/problems'
-import { validateTourFile } from './validateTourFile'
+import { formatProblem } from '../../src/i18n/problems.ts'
+import { hasErrors } from '../../src/tour/problems.ts'
+import { validateTourFile } from './validateTourFile.ts'
 
 function listFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {

@@ -1,5 +1,5 @@
-import { bannerPole, dancer, lantern, person, place, stiltHouse, tree } from './motifs'
-import { cloudLayer, mountainRanges, teaDome, treeline } from './scenery'
+import { bannerPole, dancer, lantern, person, place, stiltHouse, tree } from './motifs.ts'
+import { cloudLayer, mountainRanges, teaDome, treeline } from './scenery.ts'
 import {
   createRandom,
   degrees,
@@ -13,7 +13,7 @@ import {
   wrappedLayer,
   xOfYaw,
   yOfPitch,
-} from './svgKit'
+} from './svgKit.ts'
 
 /**
  * The festival ground panorama: a square in a mountain valley with a stage, banner poles, strings

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { formatProblem } from '../../src/i18n/problems'
-import { validateTour } from '../../src/tour/validate'
+import { formatProblem } from '../../src/i18n/problems.ts'
+import { validateTour } from '../../src/tour/validate.ts'
 import {
   type CommandOutput,
   EXIT_OK,
@@ -12,14 +12,14 @@ import {
   isArgumentError,
   isMainModule,
   processOutput,
-} from '../lib/cli'
-import { tourSiteFor } from '../lib/tourSite'
-import { drawFestivalPanorama } from './festivalPanorama'
-import { writeStiltHouseGlb } from './stiltHouse'
-import { rasterizePanorama } from './svgKit'
-import { drawTeaPanorama } from './teaPanorama'
-import { buildSampleTour, SAMPLE_ASSETS, SAMPLE_TOUR_FILE } from './tour'
-import { drawVillagePanorama } from './villagePanorama'
+} from '../lib/cli.ts'
+import { tourSiteFor } from '../lib/tourSite.ts'
+import { drawFestivalPanorama } from './festivalPanorama.ts'
+import { writeStiltHouseGlb } from './stiltHouse.ts'
+import { rasterizePanorama } from './svgKit.ts'
+import { drawTeaPanorama } from './teaPanorama.ts'
+import { buildSampleTour, SAMPLE_ASSETS, SAMPLE_TOUR_FILE } from './tour.ts'
+import { drawVillagePanorama } from './villagePanorama.ts'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 

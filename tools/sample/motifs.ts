@@ -1,4 +1,4 @@
-import { fmt } from './svgKit'
+import { fmt } from './svgKit.ts'
 
 /**
  * Small drawings shared by the panoramas. Each one is drawn in its own units around a local

@@ -1,4 +1,4 @@
-import { cloud, place } from './motifs'
+import { cloud, place } from './motifs.ts'
 import {
   bandBetween,
   degrees,
@@ -12,7 +12,7 @@ import {
   wrappedLayer,
   xOfYaw,
   yOfPitch,
-} from './svgKit'
+} from './svgKit.ts'
 
 /** Landscape pieces that go all the way around a panorama: clouds, mountains, tree lines, tea. */
 

@@ -1,5 +1,5 @@
 import { type Buffer, Document, type Material, type Node, NodeIO } from '@gltf-transform/core'
-import { MeshBuilder, type Vec3 } from './meshBuilder'
+import { MeshBuilder, type Vec3 } from './meshBuilder.ts'
 
 /**
  * A stylised Thái stilt house as a glTF document, in metres with +Y up and the ground at y = 0.

@@ -1,5 +1,5 @@
-import { person, place, stiltHouse } from './motifs'
-import { cloudLayer, mountainRanges, teaDome, treeline } from './scenery'
+import { person, place, stiltHouse } from './motifs.ts'
+import { cloudLayer, mountainRanges, teaDome, treeline } from './scenery.ts'
 import {
   createRandom,
   degrees,
@@ -17,7 +17,7 @@ import {
   wrappedLayer,
   xOfYaw,
   yOfPitch,
-} from './svgKit'
+} from './svgKit.ts'
 
 /**
  * The tea hills panorama: rolling hills covered in rows of tea on a highland plateau, in low

@@ -1,9 +1,9 @@
 import type { z } from 'zod'
-import type { TourSchema } from '../../src/tour/schema'
-import { FESTIVAL_LANDMARKS, FESTIVAL_VIEW } from './festivalPanorama'
-import { STILT_HOUSE_CAMERA, STILT_HOUSE_POINTS } from './stiltHouse'
-import { TEA_LANDMARKS, TEA_VIEW } from './teaPanorama'
-import { VILLAGE_LANDMARKS, VILLAGE_VIEW } from './villagePanorama'
+import type { TourSchema } from '../../src/tour/schema.ts'
+import { FESTIVAL_LANDMARKS, FESTIVAL_VIEW } from './festivalPanorama.ts'
+import { STILT_HOUSE_CAMERA, STILT_HOUSE_POINTS } from './stiltHouse.ts'
+import { TEA_LANDMARKS, TEA_VIEW } from './teaPanorama.ts'
+import { VILLAGE_LANDMARKS, VILLAGE_VIEW } from './villagePanorama.ts'
 
 /**
  * The bundled sample tour `tay-bac`: three drawn panoramas and a 3D model, linked both ways, with

@@ -1,5 +1,5 @@
-import { bambooClump, bananaPlant, person, place, stiltHouse, tree } from './motifs'
-import { cloudLayer, mountainRanges, teaDome, treeline } from './scenery'
+import { bambooClump, bananaPlant, person, place, stiltHouse, tree } from './motifs.ts'
+import { cloudLayer, mountainRanges, teaDome, treeline } from './scenery.ts'
 import {
   bandBetween,
   createRandom,
@@ -18,7 +18,7 @@ import {
   wrappedLayer,
   xOfYaw,
   yOfPitch,
-} from './svgKit'
+} from './svgKit.ts'
 
 /**
  * The village homestay panorama: Thái stilt houses on a slope among terraced rice fields, with

@@ -1,4 +1,4 @@
-import type { MessageKey } from './vi'
+import type { MessageKey } from './vi.ts'
 
 /** English interface texts, shown beside the Vietnamese default. */
 export const en: Record<MessageKey, string> = {

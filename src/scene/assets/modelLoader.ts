@@ -3,7 +3,7 @@ import { MeshoptDecoder } from 'three/addons/libs/meshopt_decoder.module.js'
 import { DRACOLoader } from 'three/addons/loaders/DRACOLoader.js'
 import { type GLTF, GLTFLoader } from 'three/addons/loaders/GLTFLoader.js'
 import { KTX2Loader } from 'three/addons/loaders/KTX2Loader.js'
-import { AssetLoadError, fetchBytes } from '../../core/download'
+import { AssetLoadError, fetchBytes } from '../../core/download.ts'
 
 /**
  * One glTF loader per renderer, with Draco, KTX2 and meshopt decoding. The Draco and Basis

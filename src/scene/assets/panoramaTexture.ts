@@ -6,8 +6,8 @@ import {
   SRGBColorSpace,
   Texture,
 } from 'three'
-import { AssetLoadError, fetchBytes } from '../../core/download'
-import { displaySize, fitWithin, readImageInfo } from '../../core/imageInfo'
+import { AssetLoadError, fetchBytes } from '../../core/download.ts'
+import { displaySize, fitWithin, readImageInfo } from '../../core/imageInfo.ts'
 
 export interface PanoramaTexture {
   texture: Texture

@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { PerspectiveCamera, Vector3 } from 'three'
-import { fixturePath } from '../../support/fixtures'
-import { TEST_ORIGIN, TEST_TOURS_DIR } from './server'
-import { fixtureUrl, waitForScene, writeTour } from './test'
+import { fixturePath } from '../../support/fixtures.ts'
+import { TEST_ORIGIN, TEST_TOURS_DIR } from './server.ts'
+import { fixtureUrl, waitForScene, writeTour } from './test.ts'
 
 /** A model scene's starting camera, as in the tour file (`fov` is vertical, in degrees). */
 export interface ModelCamera {

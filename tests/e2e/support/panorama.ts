@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
-import { fixturePath } from '../../support/fixtures'
-import { TEST_TOURS_DIR } from './server'
-import { fixtureUrl, type Pixels, type View, writeTour } from './test'
+import { fixturePath } from '../../support/fixtures.ts'
+import { TEST_TOURS_DIR } from './server.ts'
+import { fixtureUrl, type Pixels, type View, writeTour } from './test.ts'
 
 /** The labelled grid panorama, 4096×2048, with one flat colour per cube face. */
 export const GRID_FILE = 'panoramas/egjs-equi_4096-labeled-grid.jpg'

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
 import sirv from 'sirv'
-import { FIXTURES_DIR } from '../../support/fixtures'
+import { FIXTURES_DIR } from '../../support/fixtures.ts'
 
 /** Port of the test server; the app is served under a sub-folder to prove relative paths work. */
 export const TEST_PORT = Number(process.env.SHOWCASE_TEST_PORT ?? 4317)

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import sharp from 'sharp'
-import { APP_PATH, TEST_ORIGIN, TEST_TOURS_DIR } from './server'
+import { APP_PATH, TEST_ORIGIN, TEST_TOURS_DIR } from './server.ts'
 
 export { expect }
 

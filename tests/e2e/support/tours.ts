@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
-import { GRID } from './panorama'
-import { TEST_ORIGIN, TEST_TOURS_DIR } from './server'
-import { test as baseTest, expect, fixtureUrl, type View, waitForScene, writeTour } from './test'
+import { GRID } from './panorama.ts'
+import { TEST_ORIGIN, TEST_TOURS_DIR } from './server.ts'
+import { test as baseTest, expect, fixtureUrl, type View, waitForScene, writeTour } from './test.ts'
 
 export { expect }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BOOKING_MEDIUM, bookingUrl } from '../../../src/core/booking'
+import { BOOKING_MEDIUM, bookingUrl } from '../../../src/core/booking.ts'
 
 const OFFER_URL = 'https://tours.example.com/dien-bien-3n2d?ref=showcase#dates'
 

@@ -7,7 +7,7 @@ import {
   isPrefetched,
   MAX_PREFETCHED,
   prefetchBytes,
-} from '../../../src/core/download'
+} from '../../../src/core/download.ts'
 
 /** Serves `size` bytes at any /file path, counting requests per path; /missing answers 404. */
 function startServer(

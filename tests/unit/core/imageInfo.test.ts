@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { displaySize, fitWithin, type ImageInfo, readImageInfo } from '../../../src/core/imageInfo'
-import { fixturePath, hasFixtures, MISSING_FIXTURES_REASON } from '../../support/fixtures'
+import {
+  displaySize,
+  fitWithin,
+  type ImageInfo,
+  readImageInfo,
+} from '../../../src/core/imageInfo.ts'
+import { fixturePath, hasFixtures, MISSING_FIXTURES_REASON } from '../../support/fixtures.ts'
 
 function readFixture(relativePath: string): Uint8Array {
   return new Uint8Array(readFileSync(fixturePath(relativePath)))

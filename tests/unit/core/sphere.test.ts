@@ -8,7 +8,7 @@ import {
   wrapYaw,
   yawPitchToDirection,
   yawPitchToEquirectUv,
-} from '../../../src/core/sphere'
+} from '../../../src/core/sphere.ts'
 
 const EPSILON = 1e-9
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseLaunchParams, resolveTourUrl, updateLaunchSearch } from '../../../src/core/url'
+import { parseLaunchParams, resolveTourUrl, updateLaunchSearch } from '../../../src/core/url.ts'
 
 const LANGUAGES = ['vi', 'en'] as const
 

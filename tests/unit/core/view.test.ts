@@ -10,7 +10,7 @@ import {
   turnView,
   VIEW_FOV_RANGE,
   type View,
-} from '../../../src/core/view'
+} from '../../../src/core/view.ts'
 
 describe('core/view', () => {
   describe('parseViewTriple', () => {

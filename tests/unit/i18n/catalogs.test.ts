@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '../../../src/i18n/catalogs/en'
-import { vi } from '../../../src/i18n/catalogs/vi'
-import type { ProblemCode } from '../../../src/tour/problems'
+import { en } from '../../../src/i18n/catalogs/en.ts'
+import { vi } from '../../../src/i18n/catalogs/vi.ts'
+import type { ProblemCode } from '../../../src/tour/problems.ts'
 
 /** Every problem code, listed through a record so that TypeScript flags a code missing here. */
 const PROBLEM_CODES = Object.keys({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatPrice } from '../../../src/i18n/format'
+import { formatDuration, formatPrice } from '../../../src/i18n/format.ts'
 
 /** Intl puts a no-break space (U+00A0) between a Vietnamese amount and its currency sign. */
 const NBSP = '\u00a0'

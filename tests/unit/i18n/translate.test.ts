@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localize, localizedLanguage, translate } from '../../../src/i18n/translate'
+import { localize, localizedLanguage, translate } from '../../../src/i18n/translate.ts'
 
 describe('i18n/translate', () => {
   describe('translate', () => {

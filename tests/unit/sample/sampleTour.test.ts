@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url'
 import { getBounds, NodeIO } from '@gltf-transform/core'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { angularDistance } from '../../../src/core/sphere'
-import { formatProblem } from '../../../src/i18n/problems'
-import type { ModelScene, PanoramaScene, Tour } from '../../../src/tour/schema'
-import { validateTour } from '../../../src/tour/validate'
-import { tourSiteFor } from '../../../tools/lib/tourSite'
-import { buildSampleTour } from '../../../tools/sample/tour'
+import { angularDistance } from '../../../src/core/sphere.ts'
+import { formatProblem } from '../../../src/i18n/problems.ts'
+import type { ModelScene, PanoramaScene, Tour } from '../../../src/tour/schema.ts'
+import { validateTour } from '../../../src/tour/validate.ts'
+import { tourSiteFor } from '../../../tools/lib/tourSite.ts'
+import { buildSampleTour } from '../../../tools/sample/tour.ts'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const TOUR_FILE = join(PROJECT_ROOT, 'scenes', 'tay-bac', 'tour.json')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { offsetOfPath, positionAt, scanJson } from '../../../tools/lib/jsonPositions'
+import { offsetOfPath, positionAt, scanJson } from '../../../tools/lib/jsonPositions.ts'
 
 describe('tools/lib/jsonPositions', () => {
   describe('scanJson', () => {

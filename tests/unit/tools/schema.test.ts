@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { exportSchemaCommand } from '../../../tools/export-schema'
-import type { CommandOutput } from '../../../tools/lib/cli'
+import { exportSchemaCommand } from '../../../tools/export-schema.ts'
+import type { CommandOutput } from '../../../tools/lib/cli.ts'
 import {
   buildTourJsonSchema,
   formatTourJsonSchema,
   TOUR_SCHEMA_FILE,
-} from '../../../tools/lib/tourJsonSchema'
+} from '../../../tools/lib/tourJsonSchema.ts'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 

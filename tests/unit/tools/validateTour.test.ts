@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CommandOutput } from '../../../tools/lib/cli'
-import { validateTourCommand } from '../../../tools/validate-tour'
+import type { CommandOutput } from '../../../tools/lib/cli.ts'
+import { validateTourCommand } from '../../../tools/validate-tour.ts'
 import {
   type JsonPath,
   minimalTour,
@@ -11,7 +11,7 @@ import {
   SAMPLE_ASSETS,
   sampleTour,
   tourWith,
-} from '../support/tours'
+} from '../support/tours.ts'
 
 interface CommandRun {
   status: number

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jsonErrorPosition, loadTour } from '../../../src/tour/load'
+import { jsonErrorPosition, loadTour } from '../../../src/tour/load.ts'
 
 /** Returns the message that this Node's JSON.parse gives for `text`. */
 function parseMessage(text: string): string {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { formatProblem } from '../../../src/i18n/problems'
-import type { ProblemCode, TourProblem } from '../../../src/tour/problems'
-import { type ValidateOptions, validateTour } from '../../../src/tour/validate'
-import { type JsonPath, minimalTour, PATHS, REMOVE, sampleTour, tourWith } from '../support/tours'
+import { formatProblem } from '../../../src/i18n/problems.ts'
+import type { ProblemCode, TourProblem } from '../../../src/tour/problems.ts'
+import { type ValidateOptions, validateTour } from '../../../src/tour/validate.ts'
+import {
+  type JsonPath,
+  minimalTour,
+  PATHS,
+  REMOVE,
+  sampleTour,
+  tourWith,
+} from '../support/tours.ts'
 
 /** Returns the one problem with `code`, failing the test when there is none or more than one. */
 function onlyProblem(input: unknown, code: ProblemCode, options?: ValidateOptions): TourProblem {
