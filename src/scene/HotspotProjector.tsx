@@ -9,7 +9,9 @@ const placements = new WeakMap<HTMLElement, { x: number; y: number; visible: boo
 
 /**
  * Moves every registered hotspot button to the screen position of its point, after the camera has
- * been updated for the frame, and hides buttons whose point is behind the camera.
+ * been updated for the frame. A button whose point is behind the camera gets `data-behind`, which
+ * the stylesheet makes transparent and unclickable; it stays focusable, so Tab reaches every
+ * hotspot in a stable order and focusing one turns the view to it.
  */
 export function HotspotProjector() {
   useFrame(({ camera, size }) => {
@@ -30,9 +32,11 @@ export function HotspotProjector() {
       if (!placement) {
         placement = { x: Number.NaN, y: Number.NaN, visible: !visible }
         placements.set(element, placement)
+        // Buttons start hidden so that none shows at the corner before its first placement.
+        element.style.visibility = 'visible'
       }
       if (placement.visible !== visible) {
-        element.style.visibility = visible ? 'visible' : 'hidden'
+        element.toggleAttribute('data-behind', !visible)
         placement.visible = visible
       }
       if (visible && (placement.x !== x || placement.y !== y)) {

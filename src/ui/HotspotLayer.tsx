@@ -81,6 +81,7 @@ function HotspotButton({
     const box = element.getBoundingClientRect()
     const bounds = layer.getBoundingClientRect()
     const inside =
+      !element.hasAttribute('data-behind') &&
       box.left >= bounds.left &&
       box.right <= bounds.right &&
       box.top >= bounds.top &&

@@ -194,7 +194,7 @@ test.describe('panorama hotspot placement', () => {
 /**
  * Checks every hotspot against a projection of its yaw and pitch with the current view: buttons of
  * points in view are visible with the icon centre within 2 px, and those behind the camera are
- * hidden. Points in front but outside the canvas are clipped and not checked, and so are points
+ * transparent and marked `data-behind` (they stay focusable). Points in front but outside the canvas are clipped and not checked, and so are points
  * almost on the camera plane.
  */
 async function expectHotspotsProjected(
@@ -211,10 +211,22 @@ async function expectHotspotsProjected(
     const expected = projectToCanvas(view, hotspot, box.width, box.height)
     // Within about 0.6° of the camera plane rounding decides the side, so such points are skipped.
     if (Math.abs(expected.depth) < 0.01) continue
+    const anchor = page.locator('.hotspot-anchor').filter({ has: button })
     if (!expected.inFront) {
-      await expect(button, `hotspot ${hotspot.id} is behind the camera ${where}`).toBeHidden()
+      await expect(anchor, `hotspot ${hotspot.id} is behind the camera ${where}`).toHaveAttribute(
+        'data-behind',
+        '',
+      )
+      await expect(anchor, `hotspot ${hotspot.id} is transparent ${where}`).toHaveCSS(
+        'opacity',
+        '0',
+      )
       continue
     }
+    await expect(anchor, `hotspot ${hotspot.id} is in front ${where}`).not.toHaveAttribute(
+      'data-behind',
+      /.*/,
+    )
     if (!expected.onScreen) continue
 
     await expect(button, `hotspot ${hotspot.id} is in view ${where}`).toBeVisible()
