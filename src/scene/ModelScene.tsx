@@ -5,15 +5,18 @@ import { AnimationMixer, type PerspectiveCamera, Vector3 } from 'three'
 import type { GLTF } from 'three/addons/loaders/GLTFLoader.js'
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { AssetLoadError } from '../core/download.ts'
+import { DEG2RAD } from '../core/sphere.ts'
+import { KEY_TURN_STEP } from '../core/view.ts'
 import { showcaseHandle } from '../debug.ts'
 import { failSceneLoad, finishSceneLoad, setSceneLoad } from '../state/actions.ts'
 import { requestFrame } from '../state/anchors.ts'
 import type { ModelScene as ModelSceneData } from '../tour/schema.ts'
 import { disposeObject, loadModel } from './assets/modelLoader.ts'
 import { roomEnvironment } from './environment.ts'
+import { isKeyForOtherControl } from './keyboard.ts'
 
 /** Orbit distance limits as fractions and multiples of the scene camera's starting distance. */
-const MIN_DISTANCE_FACTOR = 0.25
+const MIN_DISTANCE_FACTOR = 0.4
 const MAX_DISTANCE_FACTOR = 3
 /**
  * Clipping planes as multiples of the starting distance. The far plane leaves room for the model
@@ -22,6 +25,8 @@ const MAX_DISTANCE_FACTOR = 3
  */
 const NEAR_FACTOR = 0.005
 const FAR_FACTOR = 20
+/** Distance factor of one +/- key press; `dollyOut` with it moves the camera closer. */
+const KEY_DOLLY_SCALE = 1.15
 /** Longest animation step in seconds, so an animation does not jump after frames were paused. */
 const MAX_ANIMATION_STEP = 0.1
 /**
@@ -115,6 +120,42 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
     }
     requestFrame()
   }, [camera, scene.camera])
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const controls = controlsRef.current
+      if (!controls || isKeyForOtherControl(event)) return
+      switch (event.key) {
+        case 'ArrowLeft':
+          controls.setAzimuthalAngle(controls.getAzimuthalAngle() - KEY_TURN_STEP * DEG2RAD)
+          break
+        case 'ArrowRight':
+          controls.setAzimuthalAngle(controls.getAzimuthalAngle() + KEY_TURN_STEP * DEG2RAD)
+          break
+        case 'ArrowUp':
+          controls.setPolarAngle(controls.getPolarAngle() - KEY_TURN_STEP * DEG2RAD)
+          break
+        case 'ArrowDown':
+          controls.setPolarAngle(controls.getPolarAngle() + KEY_TURN_STEP * DEG2RAD)
+          break
+        case '+':
+        case '=':
+          controls.dollyOut(KEY_DOLLY_SCALE)
+          break
+        case '-':
+        case '_':
+          controls.dollyIn(KEY_DOLLY_SCALE)
+          break
+        default:
+          return
+      }
+      event.preventDefault()
+      controls.update()
+      requestFrame()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
 
   const start = new Vector3(...scene.camera.position)
   const offset = start.clone().sub(new Vector3(...scene.camera.target))

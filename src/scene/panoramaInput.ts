@@ -8,19 +8,13 @@ import {
 } from '../core/view.ts'
 import { requestFrame } from '../state/anchors.ts'
 import { liveView } from '../state/view.ts'
+import { isKeyForOtherControl } from './keyboard.ts'
 
 /** Pointer travel in CSS pixels after which a press counts as a drag and its click is dropped. */
 const DRAG_THRESHOLD = 6
 /** Wheel delta of one line (`deltaMode` 1) and one page (`deltaMode` 2) in pixels. */
 const WHEEL_LINE_PIXELS = 16
 const WHEEL_PAGE_PIXELS = 400
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable) return true
-  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true
-  return target.closest('[role="dialog"]') !== null
-}
 
 /**
  * Lets the visitor look around a panorama: drag with mouse or one finger, pinch with two fingers,
@@ -98,8 +92,7 @@ export function attachPanoramaInput(element: HTMLElement): () => void {
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
-    if (isEditable(event.target)) return
+    if (isKeyForOtherControl(event)) return
     const view = liveView.view
     switch (event.key) {
       case 'ArrowLeft':

@@ -50,6 +50,33 @@ test.describe('model camera', () => {
     expect(movedX, 'horizontal move of the corner nearest the camera').toBeGreaterThan(0)
   })
 
+  test('keys orbit and zoom model', async ({ page }) => {
+    const camera: ModelCamera = { position: [1.5, 1.2, 2], target: [0, 0, 0], fov: 50 }
+    await openApp(page, { tour: boxTour('model-keys', camera) })
+    await expectSceneReady(page, 'box')
+    await page.getByRole('application').focus()
+    const start = await waitForHotspotRest(page, 'corner')
+
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    const turned = await waitForHotspotRest(page, 'corner')
+    expect(Math.abs(turned.x - start.x), 'horizontal move after two arrow presses').toBeGreaterThan(
+      5,
+    )
+
+    // Zooming in spreads points away from the screen centre.
+    const stage = await stageBox(page)
+    const centre = { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 }
+    const spread = (point: { x: number; y: number }) =>
+      Math.hypot(point.x - centre.x, point.y - centre.y)
+    await page.keyboard.press('+')
+    await page.keyboard.press('+')
+    const zoomed = await waitForHotspotRest(page, 'corner')
+    expect(spread(zoomed), 'distance of the corner from the centre after +').toBeGreaterThan(
+      spread(turned),
+    )
+  })
+
   test('zoomed-out model stays drawn', async ({ page }) => {
     // A model in centimetres, such as Littlest Tokyo, is framed from about 1000 units away, and
     // orbit controls let the visitor zoom out to 3 times the starting distance. The hotspot sits

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
-import { openApp } from './support/test.ts'
+import { getView, openApp } from './support/test.ts'
 import {
   eventsOfType,
   expect,
@@ -22,6 +22,13 @@ async function openInfoCard(page: Page, tourName: string, params: Record<string,
 
 test.describe('info card', () => {
   test.skip(!hasFixtures, MISSING_FIXTURES_REASON)
+
+  test('keys in a card leave view', async ({ page }) => {
+    await openInfoCard(page, 'nav-info-keys')
+    const before = await getView(page)
+    for (const key of ['ArrowLeft', 'ArrowUp', '+', '-']) await page.keyboard.press(key)
+    expect(await getView(page), 'view after keys pressed inside the card').toEqual(before)
+  })
 
   test('shows title and paragraphs', async ({ page }) => {
     const card = await openInfoCard(page, 'nav-info-text')
