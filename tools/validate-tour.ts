@@ -19,8 +19,9 @@ import { validateTourFile } from './lib/validateTourFile.ts'
 
 export const USAGE = `Usage: npm run tour:validate -- <tour.json> [more tour files] [options]
 
-Checks tour files before publishing: the JSON syntax, every rule of the tour format, and that
-each panorama, model and image a tour names exists on disk. For a tour at
+Checks tour files before publishing: the JSON syntax, every rule of the tour format, that each
+panorama, model and image a tour names exists on disk, that each panorama is a JPEG, PNG or WebP
+image (a 2:1 one for equirect), and that each model is a glTF 2.0 file. For a tour at
 scenes/<id>/tour.json in a project with a public/ folder, paths are looked up as the built site
 serves them (scenes/ from scenes/, everything else from public/); for any other file, relative
 to the file's own folder.

@@ -33,6 +33,7 @@ export function formatProblem(problem: TourProblem, lang: UiLanguage): string {
     field: problem.field ?? problem.path.join('.'),
     value: quoteValue(problem.value),
     expected: problem.expected ?? '',
+    actual: problem.actual ?? '',
   })
   return `${formatProblemLocation(problem, lang)}: ${detail}`
 }

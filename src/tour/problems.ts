@@ -12,6 +12,8 @@ export interface TourProblem {
   value?: unknown
   /** Expected value in the file's own notation: a range, a type or a list of options. */
   expected?: string
+  /** Measured property of the file that `value` names, such as an image's size `3900×634`. */
+  actual?: string
 }
 
 export interface ProblemLocation {
@@ -44,7 +46,13 @@ export type ProblemCode =
   | 'insecure-link'
   | 'invalid-link'
   | 'path-leaves-site'
+  | 'root-relative-path'
   | 'file-not-found'
+  | 'path-is-folder'
+  | 'invalid-image'
+  | 'not-equirectangular'
+  | 'invalid-model'
+  | 'truncated-model'
   | 'orphan-scene'
   | 'unknown-key'
 

@@ -36,8 +36,8 @@ const Fov = z.number().min(10).max(120).describe('Vertical field of view in degr
 const Vector3Schema = z.tuple([z.number(), z.number(), z.number()]).describe('[x, y, z] in metres.')
 
 /**
- * An asset path: relative to the tour file (or root-relative on the same site). Whether it stays on
- * the site is checked in `validate.ts`.
+ * An asset path, relative to the tour file. `validate.ts` rejects a path that leaves the site and
+ * warns about a root-relative one, which breaks when the site is served from a sub-folder.
  */
 const AssetPath = z.string().min(1).describe('Path relative to this tour file.')
 

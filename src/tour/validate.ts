@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { ProblemLocation, TourProblem } from './problems.ts'
 import { hasErrors } from './problems.ts'
 import { TOUR_VERSION, type Tour, TourSchema } from './schema.ts'
+import { unknownKeyPaths } from './unknownKeys.ts'
 
 /** Stand-in address used to check paths when the tour file's real URL is not known. */
 export const VIRTUAL_TOUR_URL = 'https://tour.invalid/scenes/tour/tour.json'
@@ -74,8 +75,10 @@ export function validateTour(input: unknown, options: ValidateOptions = {}): Val
   const parsed = TourSchema.safeParse(input, { reportInput: true })
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(...problemsFromIssue(issue, input))
-  } else {
-    collectUnknownKeys(input, parsed.data, [], input, problems)
+  }
+  for (const path of unknownKeyPaths(TourSchema, input)) {
+    const { where, field } = locate(input, path)
+    problems.push({ severity: 'warning', code: 'unknown-key', path, where, field })
   }
   checkReferences(input, problems)
   checkLocales(input, problems)
@@ -260,33 +263,6 @@ function summarizeType(value: unknown): string {
   if (Array.isArray(value)) return 'array'
   if (value === null) return 'null'
   return typeof value
-}
-
-/** Warns about keys that the schema does not know, by comparing the raw input with the parse. */
-function collectUnknownKeys(
-  raw: unknown,
-  parsed: unknown,
-  path: (string | number)[],
-  root: JsonObject,
-  problems: TourProblem[],
-): void {
-  if (Array.isArray(raw) && Array.isArray(parsed)) {
-    raw.forEach((item, index) => {
-      collectUnknownKeys(item, parsed[index], [...path, index], root, problems)
-    })
-    return
-  }
-  if (!isObject(raw) || !isObject(parsed)) return
-  // Records keyed by locale keep every key, so they never produce warnings here.
-  for (const key of Object.keys(raw)) {
-    const keyPath = [...path, key]
-    if (!(key in parsed)) {
-      const { where, field } = locate(root, keyPath)
-      problems.push({ severity: 'warning', code: 'unknown-key', path: keyPath, where, field })
-      continue
-    }
-    collectUnknownKeys(raw[key], parsed[key], keyPath, root, problems)
-  }
 }
 
 function checkReferences(tour: JsonObject, problems: TourProblem[]): void {
@@ -511,9 +487,73 @@ function checkLinksAndPaths(tour: JsonObject, tourUrl: string, problems: TourPro
 
   function checkPath(value: unknown, path: (string | number)[]) {
     if (typeof value !== 'string' || value === '') return
-    if (resolveAssetUrl(value, tourUrl)?.origin === tourOrigin) return
     const { where, field } = locate(tour, path)
-    problems.push({ severity: 'error', code: 'path-leaves-site', path, where, field, value })
+    if (resolveAssetUrl(value, tourUrl)?.origin !== tourOrigin) {
+      problems.push({ severity: 'error', code: 'path-leaves-site', path, where, field, value })
+    } else if (isRootRelative(value)) {
+      problems.push({
+        severity: 'warning',
+        code: 'root-relative-path',
+        path,
+        where,
+        field,
+        value,
+        expected: JSON.stringify(relativeToTour(value, tourUrl)),
+      })
+    }
+  }
+}
+
+/**
+ * Returns true for a path such as `/panoramas/x.jpg` that starts at the site root. The URL parser
+ * skips leading spaces and control characters and reads `\` as `/`, so those count too. A path
+ * starting with two slashes names a host and is not root-relative.
+ */
+function isRootRelative(path: string): boolean {
+  let start = 0
+  while (start < path.length && path.charCodeAt(start) <= 0x20) start++
+  const isSlash = (character: string | undefined) => character === '/' || character === '\\'
+  return isSlash(path[start]) && !isSlash(path[start + 1])
+}
+
+/**
+ * Returns the path, relative to the tour file, of the file that a root-relative path names. The
+ * site root is taken to be the folder holding `scenes/` when the tour sits at
+ * `scenes/<tour id>/<file>` (the layout of the built site, which may itself be in a sub-folder),
+ * and the root of the tour URL's origin otherwise.
+ */
+export function relativeToTour(rootRelativePath: string, tourUrl: string): string {
+  const tour = new URL(tourUrl)
+  const target = new URL(rootRelativePath, tour.origin)
+  const tourFolders = tour.pathname.split('/').slice(1, -1)
+  const siteFolders = tourFolders.at(-2) === 'scenes' ? tourFolders.slice(-2) : tourFolders
+  const targetSegments = target.pathname.split('/').slice(1)
+  const targetFolders = targetSegments.slice(0, -1)
+
+  let common = 0
+  while (
+    common < siteFolders.length &&
+    common < targetFolders.length &&
+    siteFolders[common] === targetFolders[common]
+  ) {
+    common++
+  }
+  const relative =
+    '../'.repeat(siteFolders.length - common) +
+    targetSegments.slice(common).join('/') +
+    target.search +
+    target.hash
+  // Without a `%` in the path, every escape in the URL came from the parser (for spaces and
+  // letters such as "ợ"), so decoding gives back the characters the author wrote.
+  return readable(relative === '' ? './' : relative, !rootRelativePath.includes('%'))
+}
+
+function readable(encoded: string, decode: boolean): string {
+  if (!decode) return encoded
+  try {
+    return decodeURI(encoded)
+  } catch {
+    return encoded
   }
 }
 

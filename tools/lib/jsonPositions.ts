@@ -46,6 +46,20 @@ export function offsetOfPath(
   return undefined
 }
 
+/**
+ * Returns the offset of the key of the object property at `path`, such as the opening quote of
+ * `"tagret"` in `{ "tagret": "x" }`, or undefined when `path` does not end at an object property.
+ */
+export function offsetOfKey(
+  scan: JsonScan,
+  path: readonly (string | number)[],
+): number | undefined {
+  if (!scan.root || path.length === 0) return undefined
+  const property = findNodeAtLocation(scan.root, [...path])?.parent
+  if (property?.type !== 'property') return undefined
+  return property.children?.[0]?.offset
+}
+
 /** Returns the line and column of an offset. `\n`, `\r\n` and a lone `\r` each end a line. */
 export function positionAt(text: string, offset: number): TextPosition {
   let line = 1

@@ -99,6 +99,7 @@ export function formatJsonReport(reports: readonly TourFileReport[], lang: UiLan
       field: problem.field,
       value: problem.value,
       expected: problem.expected,
+      actual: problem.actual,
     })),
   }))
   return JSON.stringify({ ...countProblems(reports), files }, null, 2)

@@ -1,8 +1,10 @@
-import { readFileSync, statSync } from 'node:fs'
-import type { TourProblem } from '../../src/tour/problems.ts'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ProblemCode, TourProblem } from '../../src/tour/problems.ts'
 import { TOUR_VERSION } from '../../src/tour/schema.ts'
 import { locate, validateTour } from '../../src/tour/validate.ts'
-import { offsetOfPath, positionAt, scanJson } from './jsonPositions.ts'
+import { type ContentProblem, checkModelFile, checkPanoramaFile } from './assetContent.ts'
+import { type JsonScan, offsetOfKey, offsetOfPath, positionAt, scanJson } from './jsonPositions.ts'
 import { type TourSite, tourSiteFor } from './tourSite.ts'
 
 /** A tour problem with the place in the file it refers to, when that place is known. */
@@ -13,17 +15,34 @@ export interface FileProblem extends TourProblem {
   column?: number
 }
 
+/** Problems about a key itself, such as a misspelt field name, which point at the key. */
+const KEY_PROBLEMS: ReadonlySet<ProblemCode> = new Set(['unknown-key', 'unlisted-locale'])
+
 /**
  * Validates a tour file on disk and returns every problem found, each with its line and column
  * where known. Besides a missing file, invalid JSON and the rules of `validateTour`, it reports
- * each panorama, model or image that the tour names but that is not on disk. `tourSiteFor`
- * describes how asset paths map to files.
+ * each panorama, model or image that the tour names but that is not on disk, and each panorama or
+ * model file whose content the app cannot show. `tourSiteFor` describes how asset paths map to
+ * files.
  */
 export function validateTourFile(file: string): FileProblem[] {
-  const text = readTourText(file)
-  if (text === null) {
+  const source = readTourText(file)
+  if (source.kind === 'missing') {
     return [{ severity: 'error', code: 'file-not-found', path: [], where: {}, value: file }]
   }
+  if (source.kind === 'folder') {
+    return [
+      {
+        severity: 'error',
+        code: 'path-is-folder',
+        path: [],
+        where: {},
+        value: file,
+        expected: JSON.stringify(tourFileIn(file)),
+      },
+    ]
+  }
+  const { text } = source
 
   let json: unknown
   try {
@@ -37,28 +56,53 @@ export function validateTourFile(file: string): FileProblem[] {
   // Like `validateTour`, report nothing else for a file of another or no version, because the
   // asset fields of another version may differ.
   const isVersion1 = isObject(json) && json.version === TOUR_VERSION
-  const allProblems = isVersion1 ? [...problems, ...missingAssetProblems(json, site)] : problems
+  const allProblems = isVersion1 ? [...problems, ...assetFileProblems(json, site)] : problems
 
   const scan = scanJson(text)
   return allProblems.map((problem) => {
-    const offset = offsetOfPath(scan, problem.path)
+    const offset = offsetOfProblem(scan, problem)
     return offset === undefined ? problem : { ...problem, ...positionAt(text, offset) }
   })
 }
 
-/** Returns the file's text without a byte order mark, or null when there is no such file. */
-function readTourText(file: string): string | null {
+function offsetOfProblem(scan: JsonScan, problem: TourProblem): number | undefined {
+  const keyOffset = KEY_PROBLEMS.has(problem.code) ? offsetOfKey(scan, problem.path) : undefined
+  return keyOffset ?? offsetOfPath(scan, problem.path)
+}
+
+/**
+ * Returns a tour file to suggest for a folder: its own `tour.json`, else the first
+ * `<sub-folder>/tour.json` (as in `scenes/`), else `tour.json` in it as an example.
+ */
+function tourFileIn(folder: string): string {
+  const own = join(folder, 'tour.json')
+  if (isFile(own)) return own
+  let names: string[]
+  try {
+    names = readdirSync(folder).sort()
+  } catch {
+    return own
+  }
+  const nested = names.map((name) => join(folder, name, 'tour.json')).find(isFile)
+  return nested ?? own
+}
+
+type TourSource = { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'folder' }
+
+/** Returns the file's text without a byte order mark, or why there is no text to read. */
+function readTourText(file: string): TourSource {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null
+    if (code === 'EISDIR') return { kind: 'folder' }
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' }
     throw error
   }
   // The app reads tour files with `Response.text()`, which drops a UTF-8 byte order mark, so a
   // file saved with one (as some Windows editors do) is valid there and must be valid here.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return { kind: 'text', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
 }
 
 function invalidJsonProblem(text: string, error: unknown): FileProblem {
@@ -101,11 +145,15 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : []
 }
 
-/** An asset path found in a tour and its JSON path. */
+/** An asset path found in a tour, its JSON path and what the tour uses the file for. */
 interface AssetReference {
   src: string
   path: (string | number)[]
+  use: AssetUse
 }
+
+/** Purpose of an asset file in a tour. A panorama's entry carries its `type`, such as `equirect`. */
+type AssetUse = { kind: 'panorama'; type: unknown } | { kind: 'model' } | { kind: 'image' }
 
 /**
  * Lists the asset paths of a tour: each panorama and model source and the image of each offer and
@@ -114,38 +162,59 @@ interface AssetReference {
 function assetReferences(tour: unknown): AssetReference[] {
   if (!isObject(tour)) return []
   const references: AssetReference[] = []
-  const add = (owner: unknown, key: string, path: (string | number)[]) => {
-    const src = isObject(owner) ? owner[key] : undefined
-    if (typeof src === 'string' && src !== '') references.push({ src, path: [...path, key] })
+  const add = (owner: unknown, path: (string | number)[], use: AssetUse) => {
+    const src = isObject(owner) ? owner.src : undefined
+    if (typeof src === 'string' && src !== '') references.push({ src, path: [...path, 'src'], use })
   }
 
   asArray(tour.offers).forEach((offer, offerIndex) => {
-    if (isObject(offer)) add(offer.image, 'src', ['offers', offerIndex, 'image'])
+    if (isObject(offer)) add(offer.image, ['offers', offerIndex, 'image'], { kind: 'image' })
   })
   asArray(tour.scenes).forEach((scene, sceneIndex) => {
     if (!isObject(scene)) return
-    add(scene.panorama, 'src', ['scenes', sceneIndex, 'panorama'])
-    add(scene.model, 'src', ['scenes', sceneIndex, 'model'])
+    const panorama = scene.panorama
+    const type = isObject(panorama) ? panorama.type : undefined
+    add(panorama, ['scenes', sceneIndex, 'panorama'], { kind: 'panorama', type })
+    add(scene.model, ['scenes', sceneIndex, 'model'], { kind: 'model' })
     asArray(scene.hotspots).forEach((hotspot, hotspotIndex) => {
       if (!isObject(hotspot)) return
-      add(hotspot.image, 'src', ['scenes', sceneIndex, 'hotspots', hotspotIndex, 'image'])
+      const path = ['scenes', sceneIndex, 'hotspots', hotspotIndex, 'image']
+      add(hotspot.image, path, { kind: 'image' })
     })
   })
   return references
 }
 
-function missingAssetProblems(tour: unknown, site: TourSite): TourProblem[] {
+/** Reports each asset file that is not on disk, and each panorama or model the app cannot use. */
+function assetFileProblems(tour: unknown, site: TourSite): TourProblem[] {
   const problems: TourProblem[] = []
-  for (const { src, path } of assetReferences(tour)) {
+  for (const { src, path, use } of assetReferences(tour)) {
     const target = site.assetFile(src)
     if (target.kind === 'unchecked') continue
-    if (target.kind === 'file' && isFile(target.path)) continue
+    const { where, field } = locate(tour, path)
     // NOTE: on a case-insensitive file system (the macOS and Windows defaults) a path that differs
     // from the file's name only in letter case passes here, but a case-sensitive host returns 404.
-    const { where, field } = locate(tour, path)
-    problems.push({ severity: 'error', code: 'file-not-found', path, where, field, value: src })
+    if (target.kind !== 'file' || !isFile(target.path)) {
+      problems.push({ severity: 'error', code: 'file-not-found', path, where, field, value: src })
+      continue
+    }
+    const problem = contentProblem(target.path, use)
+    if (problem) problems.push({ ...problem, path, where, field, value: src })
   }
   return problems
+}
+
+function contentProblem(file: string, use: AssetUse): ContentProblem | null {
+  switch (use.kind) {
+    case 'panorama':
+      return checkPanoramaFile(file, use.type)
+    case 'model':
+      return checkModelFile(file)
+    case 'image':
+      // Hotspot and offer images are shown by the browser's own image decoder, which also reads
+      // formats such as SVG, GIF and AVIF, so their content is not checked.
+      return null
+  }
 }
 
 function isFile(path: string): boolean {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import sirv from 'sirv'
 import type { Plugin } from 'vite'
-import { formatProblem } from '../../src/i18n/problems.ts'
 import { hasErrors } from '../../src/tour/problems.ts'
+import { formatTextReport, type TourFileReport } from './tourReport.ts'
 import { validateTourFile } from './validateTourFile.ts'
 
 function listFiles(directory: string): string[] {
@@ -16,8 +16,8 @@ function listFiles(directory: string): string[] {
 /**
  * Serves the `scenes/` folder at `scenes/` in development and copies it into the build, so tour
  * files sit at `scenes/<tour id>/tour.json` beside `panoramas/` and `models/`. Every `tour.json`
- * is checked like `npm run tour:validate` does, including that its files exist, and the build
- * fails on the first invalid tour.
+ * is checked like `npm run tour:validate` does, including that its files exist and can be shown.
+ * Warnings are printed, and the build fails once, listing every invalid tour.
  */
 export function tourFiles(scenesDirectory = 'scenes'): Plugin {
   const root = resolve(scenesDirectory)
@@ -27,20 +27,32 @@ export function tourFiles(scenesDirectory = 'scenes'): Plugin {
       server.middlewares.use('/scenes', sirv(root, { dev: true, etag: true }))
     },
     generateBundle() {
+      const invalid: TourFileReport[] = []
+      const warned: TourFileReport[] = []
       for (const file of listFiles(root)) {
         const fileName = `scenes/${relative(root, file).split(sep).join('/')}`
         const source = readFileSync(file)
         if (file.endsWith('tour.json')) {
-          const problems = validateTourFile(file)
-          if (hasErrors(problems)) {
-            const lines = problems.map((problem) => `  ${formatProblem(problem, 'en')}`)
-            this.error(`Invalid tour ${fileName}:\n${lines.join('\n')}`)
-          }
+          // Named relative to the working folder, so that `file:line:column` opens in an editor.
+          const report = { file: relative(process.cwd(), file), problems: validateTourFile(file) }
+          if (hasErrors(report.problems)) invalid.push(report)
+          else if (report.problems.length > 0) warned.push(report)
         }
         this.emitFile({ type: 'asset', fileName, source })
       }
+      if (warned.length > 0) this.warn(tourReportMessage('Warnings in bundled tours', warned))
+      if (invalid.length > 0) {
+        // The report names every place to fix, so the stack of this hook is left out of it.
+        this.error({ message: tourReportMessage('Invalid bundled tours', invalid), stack: '' })
+      }
     },
   }
+}
+
+/** Returns a build message: a heading, then the report in the format of `npm run tour:validate`. */
+function tourReportMessage(heading: string, reports: readonly TourFileReport[]): string {
+  const lines = formatTextReport(reports, 'en')
+  return [`${heading} (check one with npm run tour:validate -- <file>):`, ...lines].join('\n')
 }
 
 /**

@@ -54,6 +54,17 @@ export const en: Record<MessageKey, string> = {
   'problem.file-not-found': 'the file {value} was not found.',
   'problem.orphan-scene': 'no scene links to this scene; it opens only from the scene list.',
   'problem.unknown-key': 'the field “{field}” is not part of the tour format and is ignored.',
+  'problem.root-relative-path':
+    'the path {value} starts at the site root, so it breaks when the site is served from a sub-folder; write it relative to the tour file, such as {expected}.',
+  'problem.path-is-folder':
+    'the path {value} is a folder; expected a tour file, such as {expected}.',
+  'problem.invalid-image': 'the panorama {value} is not a valid JPEG, PNG or WebP image.',
+  'problem.not-equirectangular':
+    'the panorama {value} is {actual} pixels, but an equirectangular panorama is twice as wide as it is high (for example 4096×2048).',
+  'problem.invalid-model':
+    'the model {value} is not a glTF 2.0 file: a .glb file must start with “glTF”, and a .gltf file must be JSON with an “asset” object.',
+  'problem.truncated-model':
+    'the model {value} is cut short: its header gives a length of {expected} bytes, but the file has {actual} bytes. Copy or export it again.',
 
   'scene.list': 'Scenes',
   'scene.listOpen': 'Open the scene list',

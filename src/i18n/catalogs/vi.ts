@@ -54,6 +54,17 @@ export const vi = {
   'problem.file-not-found': 'không tìm thấy tệp {value}.',
   'problem.orphan-scene': 'không có cảnh nào dẫn tới cảnh này; chỉ mở được từ danh sách cảnh.',
   'problem.unknown-key': 'trường “{field}” không có trong định dạng tour và sẽ bị bỏ qua.',
+  'problem.root-relative-path':
+    'đường dẫn {value} tính từ gốc trang web nên sẽ hỏng khi trang web nằm trong một thư mục con; hãy viết đường dẫn tương đối so với tệp tour, ví dụ {expected}.',
+  'problem.path-is-folder':
+    'đường dẫn {value} là một thư mục; cần đường dẫn tới tệp tour, ví dụ {expected}.',
+  'problem.invalid-image': 'ảnh toàn cảnh {value} không phải tệp ảnh JPEG, PNG hoặc WebP hợp lệ.',
+  'problem.not-equirectangular':
+    'ảnh toàn cảnh {value} có kích thước {actual} điểm ảnh, nhưng ảnh toàn cảnh dạng equirectangular phải có chiều rộng gấp đôi chiều cao (ví dụ 4096×2048).',
+  'problem.invalid-model':
+    'mô hình {value} không phải tệp glTF 2.0: tệp .glb phải bắt đầu bằng “glTF”, còn tệp .gltf phải là JSON có đối tượng “asset”.',
+  'problem.truncated-model':
+    'mô hình {value} bị thiếu dữ liệu: phần đầu tệp ghi độ dài {expected} byte nhưng tệp chỉ có {actual} byte. Hãy sao chép hoặc xuất lại tệp.',
 
   'scene.list': 'Danh sách cảnh',
   'scene.listOpen': 'Mở danh sách cảnh',

@@ -28,7 +28,13 @@ const PROBLEM_CODES = Object.keys({
   'insecure-link': true,
   'invalid-link': true,
   'path-leaves-site': true,
+  'root-relative-path': true,
   'file-not-found': true,
+  'path-is-folder': true,
+  'invalid-image': true,
+  'not-equirectangular': true,
+  'invalid-model': true,
+  'truncated-model': true,
   'orphan-scene': true,
   'unknown-key': true,
 } satisfies Record<ProblemCode, true>)

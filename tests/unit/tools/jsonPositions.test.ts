@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { offsetOfPath, positionAt, scanJson } from '../../../tools/lib/jsonPositions.ts'
+import {
+  offsetOfKey,
+  offsetOfPath,
+  positionAt,
+  scanJson,
+} from '../../../tools/lib/jsonPositions.ts'
 
 describe('tools/lib/jsonPositions', () => {
   describe('scanJson', () => {
@@ -59,6 +64,27 @@ describe('tools/lib/jsonPositions', () => {
 
     it('falls back to document', () => {
       expect(offsetOfPath(scan, ['offers', 3])).toBe(0)
+    })
+  })
+
+  describe('offsetOfKey', () => {
+    const scan = scanJson('{"scenes": [{"id": "a", "tagret": {"x": 1}}]}')
+
+    it('finds key of property', () => {
+      expect(offsetOfKey(scan, ['scenes', 0, 'tagret'])).toBe(24)
+      expect(offsetOfKey(scan, ['scenes'])).toBe(1)
+    })
+
+    it('has no key for array item', () => {
+      expect(offsetOfKey(scan, ['scenes', 0])).toBeUndefined()
+    })
+
+    it('has no key for missing path', () => {
+      expect(offsetOfKey(scan, ['scenes', 0, 'target'])).toBeUndefined()
+    })
+
+    it('has no key for document', () => {
+      expect(offsetOfKey(scan, [])).toBeUndefined()
     })
   })
 

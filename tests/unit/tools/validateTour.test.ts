@@ -1,13 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { CommandOutput } from '../../../tools/lib/cli.ts'
 import { validateTourCommand } from '../../../tools/validate-tour.ts'
+import { fixturePath, hasFixtures, MISSING_FIXTURES_REASON } from '../../support/fixtures.ts'
+import {
+  greyJpeg,
+  MINIMAL_GLTF_JSON,
+  minimalGlb,
+  withLargeMetadata,
+} from '../support/assetFiles.ts'
 import {
   type JsonPath,
   minimalTour,
   PATHS,
+  REMOVE,
   SAMPLE_ASSETS,
   sampleTour,
   tourWith,
@@ -31,6 +39,12 @@ function run(...args: string[]): CommandRun {
 }
 
 let root: string
+/** A real 2:1 JPEG, written wherever a test needs a valid panorama or image. */
+let panoramaJpeg: Buffer
+
+beforeAll(async () => {
+  panoramaJpeg = await greyJpeg(64, 32)
+})
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'validate-tour-'))
@@ -40,11 +54,16 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true })
 })
 
-function writeFile(relativePath: string, text = ''): string {
+function writeFile(relativePath: string, content: string | Uint8Array = ''): string {
   const path = join(root, relativePath)
   mkdirSync(dirname(path), { recursive: true })
-  writeFileSync(path, text)
+  writeFileSync(path, content)
   return path
+}
+
+/** Writes a valid 2:1 JPEG image at `relativePath`. */
+function writeImage(relativePath: string): string {
+  return writeFile(relativePath, panoramaJpeg)
 }
 
 /**
@@ -52,7 +71,11 @@ function writeFile(relativePath: string, text = ''): string {
  * `scenes/tay-bac/tour.json`) and returns the tour file's path.
  */
 function writeProject(tour: unknown = sampleTour()): string {
-  for (const asset of SAMPLE_ASSETS) writeFile(join('public', asset))
+  for (const asset of SAMPLE_ASSETS) {
+    const path = join('public', asset)
+    if (asset.endsWith('.glb')) writeFile(path, minimalGlb())
+    else writeImage(path)
+  }
   return writeFile('scenes/tay-bac/tour.json', JSON.stringify(tour, null, 2))
 }
 
@@ -91,7 +114,7 @@ describe('tools/validate-tour', () => {
     it('passes with only warnings', () => {
       const tour = tourWith([[['kiosk'], 'attract-loop']])
       const file = writeProject(tour)
-      const place = placeOf(JSON.stringify(tour, null, 2), '"attract-loop"')
+      const place = placeOf(JSON.stringify(tour, null, 2), '"kiosk"')
       const result = run(file)
       expect(result.status).toBe(0)
       expect(result.stdout).toEqual([
@@ -144,23 +167,38 @@ describe('tools/validate-tour', () => {
 
     it('maps root-relative path to public', () => {
       const file = writeProject(tourWith([[panoramaSrc, '/panoramas/huoi-nha.jpg']]))
-      expect(run(file).status).toBe(0)
+      const result = run(file)
+      expect(result.status).toBe(0)
+      expect(result.stdout[0]).toContain(
+        'Scene “huoi-nha”: the path "/panoramas/huoi-nha.jpg" starts at the site root',
+      )
+      expect(result.stdout[1]).toBe('0 errors and 1 warning in 1 file.')
+    })
+
+    it('checks root-relative path exists', () => {
+      const file = writeProject(tourWith([[panoramaSrc, '/panoramas/missing.jpg']]))
+      const result = run(file)
+      expect(result.status).toBe(1)
+      expect(result.stdout.join('\n')).toContain('the file "/panoramas/missing.jpg" was not found.')
+      expect(result.stdout.at(-1)).toBe('1 error and 1 warning in 1 file.')
     })
 
     it('maps /scenes path to scenes folder', () => {
-      writeFile('scenes/tay-bac/preview.jpg')
+      writeImage('scenes/tay-bac/preview.jpg')
       const file = writeProject(tourWith([[panoramaSrc, '/scenes/tay-bac/preview.jpg']]))
-      expect(run(file).status).toBe(0)
+      const result = run(file)
+      expect(result.status).toBe(0)
+      expect(result.stdout[0]).toContain('such as "preview.jpg".')
     })
 
     it('finds file beside the tour', () => {
-      writeFile('scenes/tay-bac/preview.jpg')
+      writeImage('scenes/tay-bac/preview.jpg')
       const file = writeProject(tourWith([[panoramaSrc, 'preview.jpg']]))
       expect(run(file).status).toBe(0)
     })
 
     it('does not look in public for scenes paths', () => {
-      writeFile('public/scenes/tay-bac/preview.jpg')
+      writeImage('public/scenes/tay-bac/preview.jpg')
       const file = writeProject(tourWith([[panoramaSrc, 'preview.jpg']]))
       expect(run(file).status).toBe(1)
     })
@@ -171,7 +209,7 @@ describe('tools/validate-tour', () => {
     })
 
     it('decodes percent-escapes', () => {
-      writeFile('public/panoramas/chợ phiên.jpg')
+      writeImage('public/panoramas/chợ phiên.jpg')
       const file = writeProject(
         tourWith([
           [panoramaSrc, '../../panoramas/ch%E1%BB%A3%20phi%C3%AAn.jpg'],
@@ -216,15 +254,15 @@ describe('tools/validate-tour', () => {
     })
 
     it('resolves against own folder without public/', () => {
-      writeFile('panoramas/huoi-nha.jpg')
+      writeImage('panoramas/huoi-nha.jpg')
       const tour = tourWith([[panoramaSrc, '../../panoramas/huoi-nha.jpg']], minimalTour())
       const file = writeFile('scenes/tay-bac/tour.json', JSON.stringify(tour))
       expect(run(file).status).toBe(0)
     })
 
     it('resolves loose file against its folder', () => {
-      writeFile('drafts/pano/a.jpg')
-      writeFile('shared/b.jpg')
+      writeImage('drafts/pano/a.jpg')
+      writeImage('shared/b.jpg')
       const tour = tourWith(
         [
           [panoramaSrc, 'pano/a.jpg'],
@@ -258,7 +296,242 @@ describe('tools/validate-tour', () => {
     it('skips root-relative path of loose file', () => {
       const tour = tourWith([[panoramaSrc, '/panoramas/anything.jpg']], minimalTour())
       const file = writeFile('drafts/my-tour.json', JSON.stringify(tour))
-      expect(run(file).status).toBe(0)
+      const result = run(file)
+      expect(result.status).toBe(0)
+      expect(result.stdout.at(-1)).toBe('0 errors and 1 warning in 1 file.')
+    })
+  })
+
+  describe('asset content', () => {
+    const modelSrc = at(PATHS.modelScene, 'model', 'src')
+
+    /** Copies `content` into public/ under `name` and runs the sample tour pointing `path` at it. */
+    function runWithAsset(path: JsonPath, name: string, content: string | Uint8Array): CommandRun {
+      writeFile(join('public', name), content)
+      return run(writeProject(tourWith([[path, `../../${name}`]])))
+    }
+
+    function problemLines(result: CommandRun): string[] {
+      return result.stdout.slice(0, -1)
+    }
+
+    const fixturesTitle = hasFixtures
+      ? 'with shared fixtures'
+      : `with shared fixtures: skipped, ${MISSING_FIXTURES_REASON}`
+
+    describe.skipIf(!hasFixtures)(fixturesTitle, () => {
+      const fixture = (path: string) => readFileSync(fixturePath(path))
+
+      it.each([
+        ['phone panorama', 'egjs-smartphone-partial-gpano-cylindrical.jpg', '3900×634'],
+        ['cube-map sheet', 'egjs-cubemap-3x2.jpg', '4608×3072'],
+      ])('warns about %s', (_name, name, size) => {
+        const result = runWithAsset(panoramaSrc, `panoramas/${name}`, fixture(`panoramas/${name}`))
+        expect(result.status).toBe(0)
+        expect(problemLines(result)).toEqual([
+          expect.stringMatching(
+            new RegExp(
+              `^warning {2}\\S+:\\d+:\\d+ {2}Scene “huoi-nha”: the panorama "\\.\\./\\.\\./panoramas/${escapeRegExp(name)}" is ${size} pixels, but an equirectangular panorama is twice as wide as it is high \\(for example 4096×2048\\)\\.$`,
+            ),
+          ),
+        ])
+      })
+
+      it.each([
+        'egjs-veste-gpano-2000x1000.jpg',
+        'egjs-equi_4096-labeled-grid.jpg',
+        'egjs-test_equi-6144x3072-rgba.png',
+        'polyhaven-potsdamer_platz_1k-gainmap.jpg',
+      ])('accepts 2:1 panorama %s', (name) => {
+        const result = runWithAsset(panoramaSrc, `panoramas/${name}`, fixture(`panoramas/${name}`))
+        expect(result.stdout).toEqual(['No problems found in 1 file.'])
+      })
+
+      it('rejects damaged JPEG panorama', () => {
+        const content = fixture('panoramas/broken/invalid_image_data.jpg')
+        const result = runWithAsset(panoramaSrc, 'panoramas/broken.jpg', content)
+        expect(result.status).toBe(1)
+        expect(problemLines(result)).toEqual([
+          expect.stringContaining(
+            'Scene “huoi-nha”: the panorama "../../panoramas/broken.jpg" is not a valid JPEG, PNG or WebP image.',
+          ),
+        ])
+      })
+
+      it('rejects GLB as panorama', () => {
+        const content = fixture('models/box-textured-ktx2-meshopt.glb')
+        const result = runWithAsset(panoramaSrc, 'panoramas/box.glb', content)
+        expect(problemLines(result)).toEqual([expect.stringContaining('is not a valid JPEG')])
+      })
+
+      it.each([
+        'LittlestTokyo-draco-animated.glb',
+        'box-textured-ktx2-meshopt.glb',
+        'MultipleScenes.gltf',
+        'AnimatedTriangle.gltf',
+      ])('accepts model %s', (name) => {
+        const result = runWithAsset(modelSrc, `models/${name}`, fixture(`models/${name}`))
+        expect(result.stdout).toEqual(['No problems found in 1 file.'])
+      })
+
+      it('reports truncated GLB', () => {
+        const content = fixture('models/broken/truncated_chunk_data.glb')
+        const result = runWithAsset(modelSrc, 'models/cut.glb', content)
+        expect(result.status).toBe(1)
+        expect(problemLines(result)).toEqual([
+          expect.stringContaining(
+            'Scene “stilt-house”: the model "../../models/cut.glb" is cut short: its header gives a length of 48 bytes, but the file has 47 bytes. Copy or export it again.',
+          ),
+        ])
+      })
+
+      it('rejects JPEG as model', () => {
+        const content = fixture('panoramas/egjs-veste-gpano-2000x1000.jpg')
+        const result = runWithAsset(modelSrc, 'models/house.jpg', content)
+        expect(result.status).toBe(1)
+        expect(problemLines(result)).toEqual([
+          expect.stringContaining(
+            'Scene “stilt-house”: the model "../../models/house.jpg" is not a glTF 2.0 file: a .glb file must start with “glTF”, and a .gltf file must be JSON with an “asset” object.',
+          ),
+        ])
+      })
+    })
+
+    it('rejects SVG panorama', () => {
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"></svg>'
+      const result = runWithAsset(panoramaSrc, 'panoramas/gate.svg', svg)
+      expect(result.status).toBe(1)
+      expect(problemLines(result)).toEqual([
+        expect.stringContaining(
+          'Scene “huoi-nha”: the panorama "../../panoramas/gate.svg" is not a valid JPEG, PNG or WebP image.',
+        ),
+      ])
+    })
+
+    it('rejects empty panorama', () => {
+      const result = runWithAsset(panoramaSrc, 'panoramas/empty.jpg', '')
+      expect(problemLines(result)).toEqual([expect.stringContaining('is not a valid JPEG')])
+    })
+
+    it('reports panorama in Vietnamese', async () => {
+      const jpeg = await greyJpeg(300, 200)
+      writeFile('public/panoramas/wide.jpg', jpeg)
+      const file = writeProject(tourWith([[panoramaSrc, '../../panoramas/wide.jpg']]))
+      expect(run('--lang', 'vi', file).stdout[0]).toContain(
+        'Cảnh “huoi-nha”: ảnh toàn cảnh "../../panoramas/wide.jpg" có kích thước 300×200 điểm ảnh, nhưng ảnh toàn cảnh dạng equirectangular phải có chiều rộng gấp đôi chiều cao (ví dụ 4096×2048).',
+      )
+    })
+
+    it.each([
+      ['1% narrow', 2000, 1010, []],
+      ['1% wide', 2020, 1000, []],
+      ['too narrow', 2000, 1030, ['2000×1030']],
+      ['square', 512, 512, ['512×512']],
+    ])('aspect ratio %s', async (_name, width, height, sizes) => {
+      const result = runWithAsset(panoramaSrc, 'panoramas/p.jpg', await greyJpeg(width, height))
+      const reported = problemLines(result).map((line) => /is (\d+×\d+) pixels/.exec(line)?.[1])
+      expect(reported).toEqual(sizes)
+    })
+
+    it('applies EXIF orientation', async () => {
+      // Stored 32×64 and turned a quarter by orientation 6, so it shows as 64×32.
+      const turned = await greyJpeg(32, 64, 6)
+      expect(runWithAsset(panoramaSrc, 'panoramas/turned.jpg', turned).stdout).toEqual([
+        'No problems found in 1 file.',
+      ])
+      // Stored 64×32 and turned, so it shows as 32×64.
+      const upright = await greyJpeg(64, 32, 6)
+      const lines = problemLines(runWithAsset(panoramaSrc, 'panoramas/upright.jpg', upright))
+      expect(lines).toEqual([expect.stringContaining('is 32×64 pixels')])
+    })
+
+    it('reads JPEG frame after large metadata', async () => {
+      const jpeg = withLargeMetadata(await greyJpeg(64, 32), 300_000)
+      expect(runWithAsset(panoramaSrc, 'panoramas/tagged.jpg', jpeg).stdout).toEqual([
+        'No problems found in 1 file.',
+      ])
+    })
+
+    it('leaves hotspot image content alone', () => {
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg"></svg>'
+      const result = runWithAsset(at(PATHS.infoHotspot, 'image', 'src'), 'panoramas/loom.svg', svg)
+      expect(result.stdout).toEqual(['No problems found in 1 file.'])
+    })
+
+    it('skips aspect check for unknown type', async () => {
+      writeFile('public/panoramas/cube.jpg', await greyJpeg(300, 200))
+      const tour = tourWith([
+        [panoramaSrc, '../../panoramas/cube.jpg'],
+        [at(PATHS.panoramaScene, 'panorama', 'type'), 'cube'],
+      ])
+      const lines = run(writeProject(tour)).stdout
+      expect(lines.join('\n')).toContain('the field “panorama.type” is "cube"')
+      expect(lines.join('\n')).not.toContain('pixels')
+    })
+
+    // Contents are functions because the JPEG is made in `beforeAll`, after this table is built.
+    it.each<[string, string, () => string | Uint8Array]>([
+      ['text named .glb', 'models/house.glb', () => 'version https://git-lfs.github.com/spec/v1\n'],
+      ['JPEG named .glb', 'models/house.glb', () => panoramaJpeg],
+      ['GLB named .gltf', 'models/house.gltf', () => minimalGlb()],
+      ['glTF JSON named .glb', 'models/house.glb', () => JSON.stringify(MINIMAL_GLTF_JSON)],
+      ['.gltf without asset', 'models/house.gltf', () => '{"scenes": []}'],
+      ['.gltf of glTF 1.0', 'models/house.gltf', () => '{"asset": {"version": "1.0"}}'],
+      ['invalid .gltf JSON', 'models/house.gltf', () => '{"asset": {"version": "2.0"}'],
+      ['empty .glb', 'models/house.glb', () => ''],
+      ['text with other extension', 'models/house.obj', () => 'o house\nv 0 0 0\n'],
+    ])('rejects %s as model', (_name, name, content) => {
+      const result = runWithAsset(modelSrc, name, content())
+      expect(result.status).toBe(1)
+      expect(problemLines(result)).toEqual([
+        expect.stringContaining(`the model "../../${name}" is not a glTF 2.0 file`),
+      ])
+    })
+
+    it('rejects glTF 1.0 binary', () => {
+      const result = runWithAsset(modelSrc, 'models/old.glb', minimalGlb({ version: 1 }))
+      expect(problemLines(result)).toEqual([expect.stringContaining('is not a glTF 2.0 file')])
+    })
+
+    it('reports GLB shorter than its header says', () => {
+      const glb = minimalGlb()
+      const result = runWithAsset(modelSrc, 'models/cut.glb', glb.subarray(0, glb.length - 4))
+      expect(problemLines(result)).toEqual([
+        expect.stringContaining(
+          `its header gives a length of ${glb.length} bytes, but the file has ${glb.length - 4} bytes.`,
+        ),
+      ])
+    })
+
+    it.each([
+      [
+        '.gltf with byte order mark',
+        'models/house.gltf',
+        `\ufeff${JSON.stringify(MINIMAL_GLTF_JSON)}`,
+      ],
+      ['GLB with other extension', 'models/house.bin', minimalGlb()],
+      ['glTF JSON with other extension', 'models/house.json', JSON.stringify(MINIMAL_GLTF_JSON)],
+      ['upper-case extension', 'models/house.GLB', minimalGlb()],
+    ])('accepts %s', (_name, name, content) => {
+      expect(runWithAsset(modelSrc, name, content).stdout).toEqual(['No problems found in 1 file.'])
+    })
+
+    it('reports model in Vietnamese', () => {
+      writeFile('public/models/house.glb', 'not a model')
+      const file = writeProject(tourWith([[modelSrc, '../../models/house.glb']]))
+      expect(run('--lang', 'vi', file).stdout[0]).toContain(
+        'Cảnh “stilt-house”: mô hình "../../models/house.glb" không phải tệp glTF 2.0: tệp .glb phải bắt đầu bằng “glTF”, còn tệp .gltf phải là JSON có đối tượng “asset”.',
+      )
+    })
+
+    it('includes measured size in JSON', async () => {
+      writeFile('public/panoramas/wide.jpg', await greyJpeg(300, 200))
+      const file = writeProject(tourWith([[panoramaSrc, '../../panoramas/wide.jpg']]))
+      const result = run('--json', file)
+      const problem = JSON.parse(result.stdout.join('\n')).files[0].problems[0]
+      expect(problem.code).toBe('not-equirectangular')
+      expect(problem.actual).toBe('300×200')
+      expect(problem.value).toBe('../../panoramas/wide.jpg')
     })
   })
 
@@ -301,6 +574,72 @@ describe('tools/validate-tour', () => {
       expect(result.stdout[0]).toBe(
         `error    ${missing}  Tour: the file ${JSON.stringify(missing)} was not found.`,
       )
+    })
+
+    it('reports folder given as tour file', () => {
+      writeProject()
+      const folder = join(root, 'scenes', 'tay-bac')
+      const expected = JSON.stringify(join(folder, 'tour.json'))
+      const result = run(folder)
+      expect(result.status).toBe(1)
+      expect(result.stdout).toEqual([
+        `error    ${folder}  Tour: the path ${JSON.stringify(folder)} is a folder; expected a tour file, such as ${expected}.`,
+        '1 error and 0 warnings in 1 file.',
+      ])
+    })
+
+    it('suggests tour file in sub-folder', () => {
+      const tourFile = writeProject()
+      const folder = join(root, 'scenes')
+      expect(run(folder).stdout[0]).toContain(`such as ${JSON.stringify(tourFile)}.`)
+    })
+
+    it('reports folder in Vietnamese', () => {
+      const result = run('--lang', 'vi', root)
+      expect(result.stdout[0]).toBe(
+        `lỗi       ${root}  Tour: đường dẫn ${JSON.stringify(root)} là một thư mục; cần đường dẫn tới tệp tour, ví dụ ${JSON.stringify(join(root, 'tour.json'))}.`,
+      )
+    })
+  })
+
+  describe('unknown keys', () => {
+    it('points at misspelt key beside missing field', () => {
+      const tour = tourWith([
+        [at(PATHS.sceneHotspot, 'target'), REMOVE],
+        [at(PATHS.sceneHotspot, 'tagret'), 'stilt-house'],
+      ])
+      const text = JSON.stringify(tour, null, 2)
+      const file = writeProject(tour)
+      const hotspot = 'Scene “huoi-nha”, hotspot “to-stilt-house”'
+      const lines = run(file).stdout
+      expect(lines).toContain(
+        `warning  ${file}:${placeOf(text, '"tagret"')}  ${hotspot}: the field “tagret” is not part of the tour format and is ignored.`,
+      )
+      expect(lines).toContain(
+        `error    ${file}:${hotspotPlace(text, 'to-stilt-house')}  ${hotspot}: the field “target” is missing.`,
+      )
+    })
+
+    it('points at top-level typo', () => {
+      const tour = tourWith([
+        [['start'], REMOVE],
+        [['strat'], 'huoi-nha'],
+      ])
+      const text = JSON.stringify(tour, null, 2)
+      const file = writeProject(tour)
+      const result = run(file)
+      expect(result.status).toBe(1)
+      expect(result.stdout).toContain(
+        `warning  ${file}:${placeOf(text, '"strat"')}  Tour: the field “strat” is not part of the tour format and is ignored.`,
+      )
+      expect(result.stdout).toContain(`error    ${file}:1:1  Tour: the field “start” is missing.`)
+    })
+
+    it('points at unlisted locale key', () => {
+      const tour = tourWith([[['title'], { vi: 'Tây Bắc', en: 'Northwest', fr: 'Nord-Ouest' }]])
+      const text = JSON.stringify(tour, null, 2)
+      const file = writeProject(tour)
+      expect(run(file).stdout[0]).toContain(`${file}:${placeOf(text, '"fr"')}  `)
     })
   })
 
@@ -379,6 +718,15 @@ describe('tools/validate-tour', () => {
     })
   })
 })
+
+/** Returns the 1-based `line:column` of the object of the hotspot with `id` in `text`. */
+function hotspotPlace(text: string, id: string): string {
+  const lines = text.split('\n')
+  const idLine = lines.findIndex((line) => line.includes(`"id": "${id}"`))
+  const line = lines[idLine - 1] ?? ''
+  expect(line.trim(), `line before the id of ${id}`).toBe('{')
+  return `${idLine}:${line.indexOf('{') + 1}`
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

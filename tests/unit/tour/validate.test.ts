@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatProblem } from '../../../src/i18n/problems.ts'
 import type { ProblemCode, TourProblem } from '../../../src/tour/problems.ts'
-import { type ValidateOptions, validateTour } from '../../../src/tour/validate.ts'
+import { relativeToTour, type ValidateOptions, validateTour } from '../../../src/tour/validate.ts'
 import {
   type JsonPath,
   minimalTour,
@@ -609,10 +609,51 @@ describe('tour/validate', () => {
 
     it.each([
       ['relative', '../../panoramas/huoi-nha.jpg'],
-      ['root-relative', '/panoramas/huoi-nha.jpg'],
       ['same folder', 'huoi-nha.jpg'],
     ])('%s path stays on site', (_name, src) => {
       expect(validateTour(tourWith([[panoramaSrc, src]])).problems).toEqual([])
+    })
+
+    it('root-relative path is a warning', () => {
+      const input = tourWith([[panoramaSrc, '/panoramas/gate.jpg']])
+      const problem = onlyProblem(input, 'root-relative-path')
+      expect(problem.severity).toBe('warning')
+      expect(problem.path).toEqual(panoramaSrc)
+      expect(problem.value).toBe('/panoramas/gate.jpg')
+      expect(problem.expected).toBe('"../../panoramas/gate.jpg"')
+      expect(en(problem)).toBe(
+        'Scene “huoi-nha”: the path "/panoramas/gate.jpg" starts at the site root, so it breaks when the site is served from a sub-folder; write it relative to the tour file, such as "../../panoramas/gate.jpg".',
+      )
+      expect(vi(problem)).toBe(
+        'Cảnh “huoi-nha”: đường dẫn "/panoramas/gate.jpg" tính từ gốc trang web nên sẽ hỏng khi trang web nằm trong một thư mục con; hãy viết đường dẫn tương đối so với tệp tour, ví dụ "../../panoramas/gate.jpg".',
+      )
+      expect(codesOf(input)).toEqual(['root-relative-path'])
+      expect(validateTour(input).tour).not.toBeNull()
+    })
+
+    it.each([
+      ['model', at(PATHS.modelScene, 'model', 'src'), '/models/house.glb'],
+      ['hotspot image', at(PATHS.infoHotspot, 'image', 'src'), '/panoramas/loom.jpg'],
+      ['offer image', at(PATHS.offer, 'image', 'src'), '/panoramas/offer.jpg'],
+      ['backslash', panoramaSrc, '\\panoramas\\gate.jpg'],
+      ['leading space', panoramaSrc, ' /panoramas/gate.jpg'],
+    ])('warns about root-relative %s path', (_name, path, src) => {
+      const problem = onlyProblem(tourWith([[path, src]]), 'root-relative-path')
+      expect(problem.path).toEqual(path)
+      expect(problem.value).toBe(src)
+    })
+
+    it('two slashes name a host, not the root', () => {
+      const input = tourWith([[panoramaSrc, '//tours.example.org/panoramas/gate.jpg']])
+      const options = { tourUrl: 'https://tours.example.org/scenes/tay-bac/tour.json' }
+      expect(codesOf(input, options)).toEqual([])
+      expect(codesOf(input)).toEqual(['path-leaves-site'])
+    })
+
+    it('suggests path from tour URL', () => {
+      const input = tourWith([[panoramaSrc, '/scenes/tay-bac/gate.jpg']])
+      const options = { tourUrl: 'https://example.org/vr/scenes/tay-bac/tour.json' }
+      expect(onlyProblem(input, 'root-relative-path', options).expected).toBe('"gate.jpg"')
     })
 
     it('same origin as tour URL', () => {
@@ -620,6 +661,59 @@ describe('tour/validate', () => {
       const options = { tourUrl: 'https://tours.example.org/scenes/tay-bac/tour.json' }
       expect(validateTour(input, options).problems).toEqual([])
       expect(codesOf(input)).toEqual(['path-leaves-site'])
+    })
+  })
+
+  describe('relativeToTour', () => {
+    it.each([
+      [
+        'site at origin root',
+        '/panoramas/a.jpg',
+        'https://h.example/scenes/t/tour.json',
+        '../../panoramas/a.jpg',
+      ],
+      [
+        'site in sub-folder',
+        '/panoramas/a.jpg',
+        'https://h.example/vr/scenes/t/tour.json',
+        '../../panoramas/a.jpg',
+      ],
+      ['file beside tour', '/scenes/t/a.jpg', 'https://h.example/scenes/t/tour.json', 'a.jpg'],
+      ['other tour', '/scenes/u/a.jpg', 'https://h.example/scenes/t/tour.json', '../u/a.jpg'],
+      [
+        'tour outside scenes/',
+        '/panoramas/a.jpg',
+        'https://h.example/tours/t.json',
+        '../panoramas/a.jpg',
+      ],
+      ['tour at origin root', '/panoramas/a.jpg', 'https://h.example/t.json', 'panoramas/a.jpg'],
+      [
+        'dot segments',
+        '/x/../panoramas/./a.jpg',
+        'https://h.example/scenes/t/tour.json',
+        '../../panoramas/a.jpg',
+      ],
+      [
+        'query and fragment',
+        '/panoramas/a.jpg?v=2#top',
+        'https://h.example/scenes/t/tour.json',
+        '../../panoramas/a.jpg?v=2#top',
+      ],
+      [
+        'letters and spaces',
+        '/panoramas/chợ phiên.jpg',
+        'https://h.example/scenes/t/tour.json',
+        '../../panoramas/chợ phiên.jpg',
+      ],
+      [
+        'escapes kept',
+        '/panoramas/a%20b.jpg',
+        'https://h.example/scenes/t/tour.json',
+        '../../panoramas/a%20b.jpg',
+      ],
+      ['site root itself', '/', 'https://h.example/t.json', './'],
+    ])('%s', (_name, path, tourUrl, expected) => {
+      expect(relativeToTour(path, tourUrl)).toBe(expected)
     })
   })
 
@@ -651,6 +745,77 @@ describe('tour/validate', () => {
       const input = tourWith([[at(PATHS.offerHotspot, 'icon'), 'bed']])
       const problem = onlyProblem(input, 'unknown-key')
       expect(problem.where).toEqual({ scene: 'huoi-nha', hotspot: 'homestay' })
+    })
+
+    it('misspelt key beside missing field', () => {
+      const input = tourWith([
+        [at(PATHS.sceneHotspot, 'target'), REMOVE],
+        [at(PATHS.sceneHotspot, 'tagret'), 'stilt-house'],
+      ])
+      const unknown = onlyProblem(input, 'unknown-key')
+      expect(unknown.severity).toBe('warning')
+      expect(unknown.path).toEqual([...PATHS.sceneHotspot, 'tagret'])
+      expect(en(unknown)).toBe(
+        'Scene “huoi-nha”, hotspot “to-stilt-house”: the field “tagret” is not part of the tour format and is ignored.',
+      )
+      const missing = onlyProblem(input, 'missing-field')
+      expect(missing.path).toEqual([...PATHS.sceneHotspot, 'target'])
+      expect(validateTour(input).tour).toBeNull()
+    })
+
+    it('top-level typo beside missing field', () => {
+      const input = tourWith([
+        [['start'], REMOVE],
+        [['strat'], 'huoi-nha'],
+      ])
+      expect(onlyProblem(input, 'unknown-key').path).toEqual(['strat'])
+      expect(onlyProblem(input, 'missing-field').path).toEqual(['start'])
+    })
+
+    it('reported while another part fails', () => {
+      const input = tourWith([
+        [at(PATHS.offer, 'prize'), 100],
+        [at(PATHS.modelHotspot, 'position'), 'roof'],
+      ])
+      expect(onlyProblem(input, 'unknown-key').path).toEqual([...PATHS.offer, 'prize'])
+      expect(codesOf(input)).toContain('invalid-type')
+    })
+
+    it.each([
+      ['scene view', at(PATHS.panoramaScene, 'view', 'roll'), 'view.roll'],
+      ['target view', at(PATHS.sceneHotspot, 'targetView', 'zoom'), 'targetView.zoom'],
+      ['hotspot image', at(PATHS.infoHotspot, 'image', 'caption'), 'image.caption'],
+      ['panorama source', at(PATHS.panoramaScene, 'panorama', 'projection'), 'panorama.projection'],
+      ['model camera', at(PATHS.modelScene, 'camera', 'zoom'), 'camera.zoom'],
+      ['model hotspot', at(PATHS.modelHotspot, 'yaw'), 'yaw'],
+      ['offer price', at(PATHS.offer, 'price', 'tax'), 'price.tax'],
+    ])('finds unknown key in %s', (_name, path, field) => {
+      const problem = onlyProblem(tourWith([[path, 1]]), 'unknown-key')
+      expect(problem.path).toEqual(path)
+      expect(problem.field).toBe(field)
+    })
+
+    it('key unknown to every hotspot kind', () => {
+      const input = tourWith([
+        [at(PATHS.sceneHotspot, 'kind'), 'link'],
+        [at(PATHS.sceneHotspot, 'tagret'), 'stilt-house'],
+      ])
+      // `target` and `targetView` belong to scene hotspots, so only `tagret` is unknown.
+      expect(onlyProblem(input, 'unknown-key').path).toEqual([...PATHS.sceneHotspot, 'tagret'])
+    })
+
+    it('locale keys are never unknown', () => {
+      const input = tourWith([
+        [at(PATHS.panoramaScene, 'title'), { vi: 'Huổi Nhả', en: 'Huoi Nha', fr: 'Huoi Nha' }],
+      ])
+      expect(codesOf(input)).toEqual(['unlisted-locale'])
+    })
+
+    it('no warning for key of another scene kind', () => {
+      const input = tourWith([[at(PATHS.panoramaScene, 'camera'), { position: [0, 0, 0] }]])
+      const problem = onlyProblem(input, 'unknown-key')
+      expect(problem.path).toEqual([...PATHS.panoramaScene, 'camera'])
+      expect(codesOf(input)).toEqual(['unknown-key'])
     })
   })
 
