@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef } from 'react'
+import { lazy, type RefObject, Suspense, useEffect, useRef } from 'react'
 import { events } from './analytics/bus.ts'
 import { useLocalize, useT, useTextLang } from './i18n/useT.ts'
 import { findScene } from './state/actions.ts'
@@ -51,18 +51,29 @@ function TourView() {
   const sceneId = useAppStore((state) => state.sceneId)
   const scene = findScene(tour, sceneId)
   const stageRef = useRef<HTMLDivElement>(null)
+  const sceneTitle = localize(scene?.title)
+  const tourTitle = localize(tour?.title)
+
+  useEffect(() => {
+    document.title = sceneTitle ? `${sceneTitle} · ${tourTitle}` : tourTitle
+  }, [sceneTitle, tourTitle])
+
+  useFocusAfterSceneChange(sceneId, stageRef)
+
   if (!tour) return null
 
   const help = t(scene?.kind === 'model' ? 'scene.help.model' : 'scene.help.panorama')
   return (
     <main className="tour">
       <header className="topbar">
-        <h1 className="tour-title" lang={textLang(tour.title)}>
-          {localize(tour.title)}
-        </h1>
-        <p className="scene-title" aria-live="polite" lang={textLang(scene?.title)}>
-          {scene ? localize(scene.title) : ''}
-        </p>
+        <div className="titles">
+          <h1 className="tour-title" lang={textLang(tour.title)}>
+            {localize(tour.title)}
+          </h1>
+          <p className="scene-title" aria-live="polite" lang={textLang(scene?.title)}>
+            {scene ? localize(scene.title) : ''}
+          </p>
+        </div>
         <div className="topbar-actions">
           <SceneList />
           <AboutButton />
@@ -100,4 +111,30 @@ function TourView() {
       <OpenCard />
     </main>
   )
+}
+
+/**
+ * Moves focus to the stage after a scene change when the element that had it went away or was
+ * hidden (the hotspot button or scene-list entry that was pressed), so keyboard users keep their place
+ * instead of starting again from the top of the page.
+ */
+function useFocusAfterSceneChange(
+  sceneId: string | null,
+  stageRef: RefObject<HTMLDivElement | null>,
+): void {
+  const previous = useRef(sceneId)
+  useEffect(() => {
+    if (previous.current === sceneId) return
+    previous.current = sceneId
+    const focused = document.activeElement
+    // A closed list leaves focus on an element that is no longer rendered (no client rects).
+    const lost =
+      focused === null ||
+      focused === document.body ||
+      !focused.isConnected ||
+      focused.getClientRects().length === 0
+    if (lost) {
+      stageRef.current?.focus({ preventScroll: true })
+    }
+  }, [sceneId, stageRef])
 }

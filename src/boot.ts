@@ -56,7 +56,10 @@ export async function boot(): Promise<void> {
   // Download the first scene's file while the 3D code is still loading, not after it.
   const first = findScene(result.tour, useAppStore.getState().sceneId)
   if (first) prefetchBytes(sceneAssetUrl(first))
-  followInAddressBar(params.view)
+  // A view meant for a scene the tour does not have was not applied, so it leaves the address too.
+  const sceneFound =
+    params.scene === undefined || findScene(result.tour, params.scene) !== undefined
+  followInAddressBar(sceneFound ? params.view : undefined)
 }
 
 /**

@@ -95,3 +95,18 @@ export function formatViewTriple(view: View): string {
   const round = (value: number) => Math.round(value * 10) / 10
   return `${round(view.yaw)},${round(view.pitch)},${round(view.fov)}`
 }
+
+/** Narrowest view aspect (width / height) that a model scene's camera is assumed to be framed for. */
+export const MODEL_FRAMING_ASPECT = 1
+/** Furthest a model scene's camera is moved back to fit a narrow screen, as a distance factor. */
+export const MAX_MODEL_FRAMING = 2
+
+/**
+ * Returns how much further from its target a model scene's camera should start on a view of the
+ * given aspect, so a scene framed for a landscape screen still fits a portrait phone: the distance
+ * that keeps the same width in view grows as the aspect narrows. 1 for landscape views.
+ */
+export function modelFramingFactor(aspect: number): number {
+  if (!(aspect > 0)) return 1
+  return clamp(MODEL_FRAMING_ASPECT / aspect, 1, MAX_MODEL_FRAMING)
+}

@@ -6,7 +6,7 @@ import type { GLTF } from 'three/addons/loaders/GLTFLoader.js'
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { AssetLoadError } from '../core/download.ts'
 import { DEG2RAD } from '../core/sphere.ts'
-import { KEY_TURN_STEP } from '../core/view.ts'
+import { KEY_TURN_STEP, modelFramingFactor } from '../core/view.ts'
 import { showcaseHandle } from '../debug.ts'
 import { failSceneLoad, finishSceneLoad, setSceneLoad } from '../state/actions.ts'
 import { requestFrame } from '../state/anchors.ts'
@@ -44,10 +44,13 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
   const gl = useThree((state) => state.gl)
   const threeScene = useThree((state) => state.scene)
   const camera = useThree((state) => state.camera) as PerspectiveCamera
+  const size = useThree((state) => state.size)
   const [gltf, setGltf] = useState<GLTF | null>(null)
   const mixerRef = useRef<AnimationMixer | null>(null)
   const controlsRef = useRef<OrbitControlsImpl | null>(null)
   const readyRef = useRef(false)
+  // Read once per scene: the scene's starting distance does not follow later resizes.
+  const [framing] = useState(() => modelFramingFactor(size.width / size.height))
 
   useEffect(() => {
     const controller = new AbortController()
@@ -103,8 +106,11 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
   }, [gl, threeScene])
 
   useEffect(() => {
-    const [x, y, z] = scene.camera.position
     const [tx, ty, tz] = scene.camera.target
+    // On a narrow screen the camera starts further back along its line to the target.
+    const x = tx + (scene.camera.position[0] - tx) * framing
+    const y = ty + (scene.camera.position[1] - ty) * framing
+    const z = tz + (scene.camera.position[2] - tz) * framing
     camera.position.set(x, y, z)
     camera.fov = scene.camera.fov
     // A camera placed on its target would give zero-length planes; the validator cannot see that.
@@ -119,7 +125,7 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
       controls.update()
     }
     requestFrame()
-  }, [camera, scene.camera])
+  }, [camera, scene.camera, framing])
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -159,7 +165,7 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
 
   const start = new Vector3(...scene.camera.position)
   const offset = start.clone().sub(new Vector3(...scene.camera.target))
-  const distance = offset.length()
+  const distance = offset.length() * framing
   // OrbitControls clamps the camera on its first update, which would move a scene camera placed
   // at or below the target's height (a facade seen at eye level) away from where the tour put it.
   const startPolarAngle =

@@ -18,7 +18,11 @@ export function LanguageSwitch() {
           aria-pressed={lang === code}
           onClick={() => setLanguage(code)}
         >
-          {t(code === 'vi' ? 'lang.vi' : 'lang.en')}
+          <span className="language-name">{t(code === 'vi' ? 'lang.vi' : 'lang.en')}</span>
+          {/* Narrow screens show the code; the name above stays the button's accessible name. */}
+          <span className="language-code" aria-hidden="true">
+            {code.toUpperCase()}
+          </span>
         </button>
       ))}
     </fieldset>

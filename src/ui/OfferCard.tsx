@@ -27,24 +27,17 @@ export function OfferCard({ offer }: { offer: Offer }) {
   const titleId = `offer-title-${offer.id}`
   const nights = offer.durationNights ?? Math.max(0, offer.durationDays - 1)
 
+  // The facts and the booking links come first, so they show without scrolling on a small screen.
   return (
     <Dialog labelledBy={titleId} className="card--offer" onClose={closeCard}>
       <p className="card-kicker">{t('offer.heading')}</p>
       <h2 id={titleId} lang={textLang(offer.title)}>
         {localize(offer.title)}
       </h2>
-      {offer.image && (
-        <img className="card-image" src={offer.image.src} alt={localize(offer.image.alt)} />
-      )}
-      {offer.description && (
-        <Paragraphs text={localize(offer.description)} lang={textLang(offer.description)} />
-      )}
       <dl className="offer-facts">
         <dt>{t('offer.price')}</dt>
         <dd className="offer-price">
-          {t('offer.perPerson', {
-            price: formatPrice(offer.price.amount, offer.price.currency, lang),
-          })}
+          {formatPrice(offer.price.amount, offer.price.currency, lang)}
         </dd>
         <dt>{t('offer.duration')}</dt>
         <dd>{formatDuration(offer.durationDays, nights, lang)}</dd>
@@ -79,6 +72,12 @@ export function OfferCard({ offer }: { offer: Offer }) {
           <img src={qr} alt={t('offer.qrAlt')} width={160} height={160} />
           <figcaption>{t('offer.qrCaption')}</figcaption>
         </figure>
+      )}
+      {offer.image && (
+        <img className="card-image" src={offer.image.src} alt={localize(offer.image.alt)} />
+      )}
+      {offer.description && (
+        <Paragraphs text={localize(offer.description)} lang={textLang(offer.description)} />
       )}
     </Dialog>
   )

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useLocalize, useT, useTextLang } from '../i18n/useT.ts'
 import { goToScene, setSceneListOpen } from '../state/actions.ts'
 import { useAppStore } from '../state/store.ts'
@@ -10,11 +11,34 @@ export function SceneList() {
   const tour = useAppStore((state) => state.tour)
   const sceneId = useAppStore((state) => state.sceneId)
   const open = useAppStore((state) => state.sceneListOpen)
+  const rootRef = useRef<HTMLDivElement>(null)
+  const toggleRef = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    // Escape or a press anywhere outside the list closes it, as a menu does.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      setSceneListOpen(false)
+      toggleRef.current?.focus()
+    }
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setSceneListOpen(false)
+    }
+    window.addEventListener('keydown', onKeyDown)
+    window.addEventListener('pointerdown', onPointerDown)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('pointerdown', onPointerDown)
+    }
+  }, [open])
+
   if (!tour) return null
 
   return (
-    <div className="scene-list">
+    <div className="scene-list" ref={rootRef}>
       <button
+        ref={toggleRef}
         type="button"
         className="button"
         aria-expanded={open}

@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx'
 export function TourFailure({ error }: { error: TourLoadError }) {
   const t = useT()
   const lang = useAppStore((state) => state.lang)
+  const sampleHref = sampleTourHref(location.href)
 
   return (
     <main className="tour-failure">
@@ -59,8 +60,26 @@ export function TourFailure({ error }: { error: TourLoadError }) {
           </button>
         </>
       )}
+      {sampleHref !== null && (
+        <p>
+          <a className="button" href={sampleHref}>
+            {t('tour.openSample')}
+          </a>
+        </p>
+      )}
     </main>
   )
+}
+
+/**
+ * Returns the address of this page without the `tour`, `scene` and `view` parameters, which opens
+ * the bundled sample tour, or null when the page already shows it.
+ */
+function sampleTourHref(pageUrl: string): string | null {
+  const url = new URL(pageUrl)
+  if (!url.searchParams.has('tour')) return null
+  for (const name of ['tour', 'scene', 'view']) url.searchParams.delete(name)
+  return `${url.pathname}${url.search}`
 }
 
 function describeLoadError(error: TourLoadError, t: ReturnType<typeof useT>): string {

@@ -62,4 +62,42 @@ test.describe('scene list', () => {
     await expect(current, 'exactly one scene is marked current').toHaveCount(1)
     await expect(current, 'the new scene is marked current').toContainText('Quảng trường')
   })
+
+  test('Escape and outside press close', async ({ page }) => {
+    await openApp(page, { tour: writeShowcaseTour('nav-list-close') })
+    await waitForSceneReady(page, 'veste')
+    const toggle = page.getByRole('button', { name: 'Danh sách cảnh', exact: true })
+    const list = page.getByRole('navigation', { name: 'Danh sách cảnh' })
+
+    await toggle.click()
+    await expect(list, 'the list opens').toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(list, 'Escape closes the list').toBeHidden()
+    await expect(toggle, 'focus returns to the toggle').toBeFocused()
+
+    await toggle.click()
+    await expect(list, 'the list opens again').toBeVisible()
+    const stage = page.getByRole('application')
+    const box = await stage.boundingBox()
+    await page.mouse.click((box?.x ?? 0) + 40, (box?.y ?? 0) + (box?.height ?? 0) - 40)
+    await expect(list, 'a press outside closes the list').toBeHidden()
+  })
+
+  test('keyboard jump keeps focus on stage', async ({ page }) => {
+    await openApp(page, { tour: writeShowcaseTour('nav-list-focus') })
+    await waitForSceneReady(page, 'veste')
+    await expect(page, 'page title names scene and tour').toHaveTitle(/^Sân nhà sàn · /)
+
+    await page.getByRole('button', { name: 'Danh sách cảnh', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await page
+      .getByRole('navigation', { name: 'Danh sách cảnh' })
+      .getByRole('button', { name: /Quảng trường/ })
+      .focus()
+    await page.keyboard.press('Enter')
+    await waitForSceneReady(page, 'square')
+
+    await expect(page.getByRole('application'), 'focus moves to the stage').toBeFocused()
+    await expect(page, 'page title follows the scene').toHaveTitle(/^Quảng trường · /)
+  })
 })

@@ -136,6 +136,7 @@ test.describe('launch URL', () => {
     ).toEqual(VESTE_VIEW)
     const search = new URLSearchParams(await page.evaluate(() => location.search))
     expect(search.get('scene'), 'the address bar names the scene that opened').toBe('veste')
+    expect(search.get('view'), 'the view that was not applied leaves the address').toBeNull()
   })
 
   test('lang=en opens in English', async ({ page }) => {

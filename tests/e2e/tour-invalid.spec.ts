@@ -182,6 +182,8 @@ test.describe('invalid tour', () => {
     await expect(page.locator('main'), 'the reason gives status and URL').toContainText(
       `The server returned status 404 for ${TEST_ORIGIN}/tours/nav-invalid-absent/tour.json.`,
     )
+    const sample = page.getByRole('link', { name: 'Open the sample tour' })
+    await expect(sample, 'a way to the sample tour').toHaveAttribute('href', '/app/?lang=en')
     await expectNothingOfTour(page, [])
   })
 

@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'tour.invalid.intro': 'The file {url} has {count} errors. Fix the problems below, then reload.',
   'tour.invalid.warnings': 'Warnings (these do not stop the tour)',
   'tour.retry': 'Reload',
+  'tour.openSample': 'Open the sample tour',
 
   'problem.where.tour': 'Tour',
   'problem.where.scene': 'Scene “{scene}”',
@@ -51,11 +52,9 @@ export const en: Record<MessageKey, string> = {
   'problem.invalid-link': 'the link {value} is not a valid address.',
   'problem.path-leaves-site':
     'the path {value} leaves the tour’s site; files must be on the same site.',
-  'problem.file-not-found': 'the file {value} was not found.',
-  'problem.orphan-scene': 'no scene links to this scene; it opens only from the scene list.',
-  'problem.unknown-key': 'the field “{field}” is not part of the tour format and is ignored.',
   'problem.root-relative-path':
     'the path {value} starts at the site root, so it breaks when the site is served from a sub-folder; write it relative to the tour file, such as {expected}.',
+  'problem.file-not-found': 'the file {value} was not found.',
   'problem.path-is-folder':
     'the path {value} is a folder; expected a tour file, such as {expected}.',
   'problem.invalid-image': 'the panorama {value} is not a valid JPEG, PNG or WebP image.',
@@ -65,6 +64,8 @@ export const en: Record<MessageKey, string> = {
     'the model {value} is not a glTF 2.0 file: a .glb file must start with “glTF”, and a .gltf file must be JSON with an “asset” object.',
   'problem.truncated-model':
     'the model {value} is cut short: its header gives a length of {expected} bytes, but the file has {actual} bytes. Copy or export it again.',
+  'problem.orphan-scene': 'no scene links to this scene; it opens only from the scene list.',
+  'problem.unknown-key': 'the field “{field}” is not part of the tour format and is ignored.',
 
   'scene.list': 'Scenes',
   'scene.listOpen': 'Open the scene list',
@@ -77,7 +78,8 @@ export const en: Record<MessageKey, string> = {
   'scene.credit': 'Credit: {credit}',
   'scene.help.panorama':
     '360° photo. Drag to look around; scroll or pinch to zoom. Keyboard: arrow keys to look around, + and − to zoom.',
-  'scene.help.model': '3D model. Drag to turn it; scroll or pinch to zoom.',
+  'scene.help.model':
+    '3D model. Drag to turn it; scroll or pinch to zoom. Keyboard: arrow keys to turn it, + and − to zoom.',
 
   'asset.error.http': 'The server returned status {status} for the file {url}.',
   'asset.error.network': 'The file {url} could not be downloaded.',
@@ -90,7 +92,6 @@ export const en: Record<MessageKey, string> = {
   'offer.heading': 'Tour offer',
   'offer.operator': 'Operator',
   'offer.price': 'Price',
-  'offer.perPerson': '{price} per person',
   'offer.duration': 'Duration',
   'offer.departsFrom': 'Departs from',
   'offer.book': 'Book this tour',

@@ -18,6 +18,7 @@ export const vi = {
   'tour.invalid.intro': 'Tệp {url} có {count} lỗi. Hãy sửa các lỗi dưới đây rồi tải lại trang.',
   'tour.invalid.warnings': 'Cảnh báo (không chặn việc mở tour)',
   'tour.retry': 'Tải lại',
+  'tour.openSample': 'Mở tour mẫu',
 
   'problem.where.tour': 'Tour',
   'problem.where.scene': 'Cảnh “{scene}”',
@@ -51,11 +52,9 @@ export const vi = {
   'problem.insecure-link': 'liên kết {value} phải dùng https: (http: chỉ dùng cho localhost).',
   'problem.invalid-link': 'liên kết {value} không phải một địa chỉ hợp lệ.',
   'problem.path-leaves-site': 'đường dẫn {value} ra ngoài trang của tour; tệp phải nằm cùng trang.',
-  'problem.file-not-found': 'không tìm thấy tệp {value}.',
-  'problem.orphan-scene': 'không có cảnh nào dẫn tới cảnh này; chỉ mở được từ danh sách cảnh.',
-  'problem.unknown-key': 'trường “{field}” không có trong định dạng tour và sẽ bị bỏ qua.',
   'problem.root-relative-path':
     'đường dẫn {value} tính từ gốc trang web nên sẽ hỏng khi trang web nằm trong một thư mục con; hãy viết đường dẫn tương đối so với tệp tour, ví dụ {expected}.',
+  'problem.file-not-found': 'không tìm thấy tệp {value}.',
   'problem.path-is-folder':
     'đường dẫn {value} là một thư mục; cần đường dẫn tới tệp tour, ví dụ {expected}.',
   'problem.invalid-image': 'ảnh toàn cảnh {value} không phải tệp ảnh JPEG, PNG hoặc WebP hợp lệ.',
@@ -65,6 +64,8 @@ export const vi = {
     'mô hình {value} không phải tệp glTF 2.0: tệp .glb phải bắt đầu bằng “glTF”, còn tệp .gltf phải là JSON có đối tượng “asset”.',
   'problem.truncated-model':
     'mô hình {value} bị thiếu dữ liệu: phần đầu tệp ghi độ dài {expected} byte nhưng tệp chỉ có {actual} byte. Hãy sao chép hoặc xuất lại tệp.',
+  'problem.orphan-scene': 'không có cảnh nào dẫn tới cảnh này; chỉ mở được từ danh sách cảnh.',
+  'problem.unknown-key': 'trường “{field}” không có trong định dạng tour và sẽ bị bỏ qua.',
 
   'scene.list': 'Danh sách cảnh',
   'scene.listOpen': 'Mở danh sách cảnh',
@@ -77,7 +78,8 @@ export const vi = {
   'scene.credit': 'Nguồn: {credit}',
   'scene.help.panorama':
     'Ảnh 360°. Kéo để nhìn quanh, cuộn hoặc chụm hai ngón để phóng to. Bàn phím: phím mũi tên để nhìn quanh, + và − để phóng to, thu nhỏ.',
-  'scene.help.model': 'Mô hình 3D. Kéo để xoay, cuộn hoặc chụm hai ngón để phóng to.',
+  'scene.help.model':
+    'Mô hình 3D. Kéo để xoay, cuộn hoặc chụm hai ngón để phóng to. Bàn phím: phím mũi tên để xoay, + và − để phóng to, thu nhỏ.',
 
   'asset.error.http': 'Máy chủ trả về mã {status} cho tệp {url}.',
   'asset.error.network': 'Không tải được tệp {url}.',
@@ -90,7 +92,6 @@ export const vi = {
   'offer.heading': 'Tour gợi ý',
   'offer.operator': 'Đơn vị tổ chức',
   'offer.price': 'Giá',
-  'offer.perPerson': '{price} / khách',
   'offer.duration': 'Thời gian',
   'offer.departsFrom': 'Khởi hành',
   'offer.book': 'Đặt tour',

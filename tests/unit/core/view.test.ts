@@ -5,6 +5,9 @@ import {
   DEFAULT_FOV_LIMITS,
   formatViewTriple,
   fovLimitsFor,
+  MAX_MODEL_FRAMING,
+  MODEL_FRAMING_ASPECT,
+  modelFramingFactor,
   normalizeView,
   parseViewTriple,
   turnView,
@@ -168,6 +171,28 @@ describe('core/view', () => {
 
     it('uses given fov limits', () => {
       expect(normalizeView({ yaw: 0, pitch: 0, fov: 20 }, DEFAULT_FOV_LIMITS).fov).toBe(30)
+    })
+  })
+
+  describe('modelFramingFactor', () => {
+    it('keeps landscape framing', () => {
+      expect(modelFramingFactor(16 / 9)).toBe(1)
+    })
+
+    it('keeps the reference aspect', () => {
+      expect(modelFramingFactor(MODEL_FRAMING_ASPECT)).toBe(1)
+    })
+
+    it('moves back for portrait', () => {
+      expect(modelFramingFactor(MODEL_FRAMING_ASPECT / 2)).toBeCloseTo(2, 12)
+    })
+
+    it('stops at the maximum', () => {
+      expect(modelFramingFactor(0.1)).toBe(MAX_MODEL_FRAMING)
+    })
+
+    it('ignores an empty view', () => {
+      expect(modelFramingFactor(0)).toBe(1)
     })
   })
 })
