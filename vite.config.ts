@@ -5,7 +5,7 @@ import { tourFiles, withoutXrEmulator } from './tools/lib/vitePlugins.ts'
 export default defineConfig({
   // Relative asset URLs, so the built site works from any sub-folder of any static host.
   base: './',
-  // One page, but no fallback to it: a missing panorama must answer 404 in development as it does
+  // One page, but no fallback to it: a missing panorama must return 404 in development as it does
   // on a static host, not the app's HTML with status 200.
   appType: 'mpa',
   plugins: [react(), withoutXrEmulator(), tourFiles()],

@@ -115,8 +115,8 @@ function TourView() {
 
 /**
  * Moves focus to the stage after a scene change when the element that had it went away or was
- * hidden (the hotspot button or scene-list entry that was pressed), so keyboard users keep their place
- * instead of starting again from the top of the page.
+ * hidden: the hotspot button or scene-list entry that was pressed. Keyboard users then keep their
+ * place instead of starting again from the top of the page.
  */
 function useFocusAfterSceneChange(
   sceneId: string | null,

@@ -24,7 +24,7 @@ export interface ShowcaseEvents {
     tourId: string
     offerId: string
     channel: 'web' | 'embed' | 'kiosk-qr'
-    /** What the visitor took: the booking page or the phone number. */
+    /** Link the visitor followed: the booking page or the phone number. */
     action: 'book' | 'call'
     url: string
   }

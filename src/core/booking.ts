@@ -1,6 +1,6 @@
 import { UTM_KEYS, type UtmParams } from './url.ts'
 
-/** Where a booking link was opened from; it becomes the link's `utm_source`. */
+/** Channel a booking link was opened from; it becomes the link's `utm_source`. */
 export type BookingChannel = 'web' | 'embed' | 'kiosk'
 
 /** The `utm_medium` every booking link carries unless the page URL names another. */

@@ -1,7 +1,7 @@
 /**
- * Downloads of scene assets (panoramas and models) with progress, and a small set of downloads
- * started ahead of need: the first scene's file while the 3D code is still loading, and the files
- * of the scenes the current one links to.
+ * Downloads of scene assets (panoramas and models) with progress. A few downloads can start ahead
+ * of need: the first scene's file while the 3D code is still loading, and the files of the scenes
+ * the current one links to.
  */
 
 /** Reason a scene's panorama or model could not be shown. */
@@ -26,8 +26,8 @@ export class AssetLoadError extends Error {
 export type ProgressListener = (fraction: number | null) => void
 
 /**
- * Most downloads kept ahead of need. Each holds a whole file in memory until a scene takes it,
- * so the oldest is cancelled when a newer one would exceed this.
+ * Maximum number of downloads kept ahead of need. Each keeps a whole file in memory until a scene
+ * takes it, so the oldest is cancelled when a newer one would exceed this.
  */
 export const MAX_PREFETCHED = 3
 
@@ -62,7 +62,7 @@ export function prefetchBytes(url: string): void {
     entry.progress = fraction
     for (const listener of entry.listeners) listener(fraction)
   })
-  // Nobody may ever ask for this file; its error reaches the caller of `fetchBytes` if one does.
+  // No scene may ever request this file. If one does, its `fetchBytes` call receives the error.
   entry.bytes.catch(() => {})
   prefetched.set(url, entry)
 }

@@ -1,6 +1,6 @@
 import { formatViewTriple, parseViewTriple, type View } from './view.ts'
 
-/** How the app was opened; the `mode` URL parameter. */
+/** Mode the app was opened in, from the `mode` URL parameter. */
 export type AppMode = 'web' | 'kiosk' | 'embed' | 'edit'
 export const APP_MODES: readonly AppMode[] = ['web', 'kiosk', 'embed', 'edit']
 
@@ -25,7 +25,7 @@ export interface LaunchParams {
   utm: UtmParams
 }
 
-/** Longest scene id or language tag taken from a URL; longer values are reported as invalid. */
+/** Maximum length of a scene id taken from a URL; a longer value is reported as invalid. */
 const MAX_ID_LENGTH = 200
 
 /**

@@ -103,8 +103,8 @@ export const MAX_MODEL_FRAMING = 2
 
 /**
  * Returns how much further from its target a model scene's camera should start on a view of the
- * given aspect, so a scene framed for a landscape screen still fits a portrait phone: the distance
- * that keeps the same width in view grows as the aspect narrows. 1 for landscape views.
+ * given aspect, so a scene framed for a landscape screen still fits a portrait phone. Keeping the
+ * same width in view needs a distance that grows as the aspect narrows. 1 for landscape views.
  */
 export function modelFramingFactor(aspect: number): number {
   if (!(aspect > 0)) return 1

@@ -10,8 +10,8 @@ const placements = new WeakMap<HTMLElement, { x: number; y: number; visible: boo
 /**
  * Moves every registered hotspot button to the screen position of its point, after the camera has
  * been updated for the frame. A button whose point is behind the camera gets `data-behind`, which
- * the stylesheet makes transparent and unclickable; it stays focusable, so Tab reaches every
- * hotspot in a stable order and focusing one turns the view to it.
+ * the stylesheet makes transparent and unclickable. It stays focusable, so Tab reaches every
+ * hotspot in a stable order, and focusing one turns the view to it.
  */
 export function HotspotProjector() {
   useFrame(({ camera, size }) => {

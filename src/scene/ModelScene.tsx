@@ -20,14 +20,14 @@ const MIN_DISTANCE_FACTOR = 0.4
 const MAX_DISTANCE_FACTOR = 3
 /**
  * Clipping planes as multiples of the starting distance. The far plane leaves room for the model
- * behind the target at the largest orbit distance; the ratio of far to near (4000) keeps depth
+ * behind the target at the largest orbit distance. The ratio of far to near (4000) keeps depth
  * precise for models in any unit.
  */
 const NEAR_FACTOR = 0.005
 const FAR_FACTOR = 20
 /** Distance factor of one +/- key press; `dollyOut` with it moves the camera closer. */
 const KEY_DOLLY_SCALE = 1.15
-/** Longest animation step in seconds, so an animation does not jump after frames were paused. */
+/** Maximum animation step in seconds, so an animation does not jump after frames were paused. */
 const MAX_ANIMATION_STEP = 0.1
 /**
  * Keeps the orbiting camera a little above the horizon of the target, so it never looks from below

@@ -33,7 +33,7 @@ export function sceneAssetUrl(scene: Scene): string {
 
 /**
  * Starts downloading the files of the scenes the given scene links to, so following a link shows
- * the next scene sooner. Skipped when the visitor's browser asks to save data.
+ * the next scene sooner. Skipped when the visitor's browser requests reduced data use.
  */
 export function prefetchLinkedScenes(sceneId: string): void {
   const { tour } = useAppStore.getState()

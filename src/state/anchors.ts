@@ -2,8 +2,8 @@ import type { Vec3 } from '../core/sphere.ts'
 
 /**
  * Hotspot buttons waiting to be placed over the 3D view. The interface registers each button with
- * its point in world space; the frame loop projects the points and moves the buttons, writing
- * styles directly so that no React state changes per frame.
+ * its point in world space. The frame loop projects the points and moves the buttons by writing
+ * styles directly, so no React state changes per frame.
  */
 export interface HotspotAnchor {
   element: HTMLElement
@@ -13,7 +13,7 @@ export interface HotspotAnchor {
 
 export const hotspotAnchors = new Map<string, HotspotAnchor>()
 
-/** Set by the viewer: asks for a new frame when the frame loop renders only on demand. */
+/** Set by the viewer: requests a new frame, because the frame loop renders only on demand. */
 let frameRequester: () => void = () => {}
 
 export function setFrameRequester(requester: () => void): void {

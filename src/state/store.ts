@@ -21,7 +21,7 @@ export interface TourSlice {
   tourWarnings: TourProblem[]
 }
 
-/** Where the visitor is and how they got there. */
+/** Visitor's current scene and the transition that led there. */
 export interface NavigationSlice {
   /** The scene on screen, or the one being loaded during a transition. */
   sceneId: string | null

@@ -9,7 +9,7 @@ import {
 
 /**
  * The live panorama view. Input handlers and the frame loop mutate it in place, many times a
- * second, so it lives outside React state; read it when a value is needed (a share link, a test).
+ * second, so it is kept outside React state. Read it when a value is needed (a share link, a test).
  */
 export const liveView: { view: View; limits: FovLimits; generation: number } = {
   view: { ...DEFAULT_VIEW },

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 
 /**
- * The tour file, version 1. This schema checks shapes and ranges; rules that relate one part of
- * the file to another (ids, links, locales, paths) live in `validate.ts`, so the command-line
- * validator and the app report the same problems.
+ * The tour file, version 1. This schema checks shapes and ranges. Rules that relate one part of
+ * the file to another (ids, links, locales, paths) are in `validate.ts`, which both the
+ * command-line validator and the app run, so they report the same problems.
  */
 
 export const TOUR_VERSION = 1

@@ -6,7 +6,7 @@ import { Paragraphs } from './Paragraphs.tsx'
 
 type InfoHotspot = Extract<Hotspot, { kind: 'info' }>
 
-/** The card an info hotspot opens: a title, text and an optional image. */
+/** Renders the card an info hotspot opens: a title, text and an optional image. */
 export function InfoCard({ hotspot }: { hotspot: InfoHotspot }) {
   const localize = useLocalize()
   const textLang = useTextLang()

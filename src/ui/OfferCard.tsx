@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { bookingUrl } from '../core/booking.ts'
+import { type BookingChannel, bookingUrl } from '../core/booking.ts'
 import { formatDuration, formatPrice } from '../i18n/format.ts'
 import { useLocalize, useT, useTextLang } from '../i18n/useT.ts'
 import { closeCard, recordOfferLink } from '../state/actions.ts'
@@ -9,9 +9,9 @@ import { Dialog } from './Dialog.tsx'
 import { Paragraphs } from './Paragraphs.tsx'
 
 /**
- * The card an offer hotspot opens: what the tour is, its price and length, a Book link tagged with
- * the campaign parameters, a tap-to-call link and a QR code of the booking link for visitors who
- * want to book on their phone.
+ * Renders the card an offer hotspot opens: what the tour is, its price and length, a Book link
+ * tagged with the campaign parameters and a tap-to-call link. A QR code of the booking link lets
+ * visitors at a big screen book on their phone.
  */
 export function OfferCard({ offer }: { offer: Offer }) {
   const t = useT()
@@ -21,7 +21,9 @@ export function OfferCard({ offer }: { offer: Offer }) {
   const tourId = useAppStore((state) => state.tour?.id ?? '')
   const mode = useAppStore((state) => state.mode)
   const utm = useAppStore((state) => state.utm)
-  const channel = mode === 'embed' ? 'embed' : mode === 'kiosk' ? 'kiosk' : 'web'
+  let channel: BookingChannel = 'web'
+  if (mode === 'embed') channel = 'embed'
+  if (mode === 'kiosk') channel = 'kiosk'
   const href = bookingUrl(offer.url, { channel, tourId, pageUtm: utm })
   const qr = useQrCode(href)
   const titleId = `offer-title-${offer.id}`

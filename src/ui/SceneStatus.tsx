@@ -3,7 +3,7 @@ import { useLocalize, useT } from '../i18n/useT.ts'
 import { findScene } from '../state/actions.ts'
 import { useAppStore } from '../state/store.ts'
 
-/** The loading indicator of the current scene, or the message that replaces a scene that failed. */
+/** Renders the current scene's loading indicator, or the message that replaces a failed scene. */
 export function SceneStatus() {
   const t = useT()
   const localize = useLocalize()
