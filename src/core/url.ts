@@ -30,7 +30,7 @@ const MAX_ID_LENGTH = 200
 
 /**
  * Parses the app's URL parameters. Unknown parameters (`fbclid` and the like) are ignored without a
- * notice; known ones that are invalid produce a notice and are left out of the result.
+ * notice. Known ones that are invalid produce a notice and are left out of the result.
  */
 export function parseLaunchParams(
   search: string,

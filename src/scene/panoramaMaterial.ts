@@ -4,7 +4,7 @@ import { BackSide, type IUniform, ShaderMaterial, type Texture } from 'three'
  * A material that samples an equirectangular texture by the exact direction of each fragment, so
  * the image has no seam, no pinching at the poles and no drift against hotspots projected from the
  * same yaw and pitch. Yaw 0 (looking down -Z) is the image's centre column and positive yaw turns
- * towards +X; the texture is uploaded with its top row first (`flipY = false`).
+ * towards +X. The texture is uploaded with its top row first (`flipY = false`).
  *
  * At the ±180° seam u jumps from 1 to 0, which would make the GPU pick the smallest mipmap for one
  * column of pixels; the texture gradients are therefore taken from whichever of u and fract(u + 0.5)

@@ -44,8 +44,8 @@ function chroma([red, green, blue]: [number, number, number]): number {
 }
 
 /**
- * Returns points on a grid over the +X, +Y and +Z faces of the unit box (corners at ±0.5), the faces
- * `BOX_CAMERA` sees, kept 0.1 inside the edges.
+ * Returns points on a grid over the +X, +Y and +Z faces of the unit box (corners at ±0.5), kept
+ * 0.1 inside the edges. These are the faces in view of `BOX_CAMERA`.
  */
 function visibleFacePoints(): [number, number, number][] {
   const points: [number, number, number][] = []

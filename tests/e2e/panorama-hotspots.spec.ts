@@ -192,10 +192,10 @@ test.describe('panorama hotspot placement', () => {
 })
 
 /**
- * Checks every hotspot against a projection of its yaw and pitch with the current view: buttons of
- * points in view are visible with the icon centre within 2 px, and those behind the camera are
- * transparent and marked `data-behind` (they stay focusable). Points in front but outside the canvas are clipped and not checked, and so are points
- * almost on the camera plane.
+ * Checks every hotspot against a projection of its yaw and pitch with the current view. Buttons of
+ * points in view are visible with the icon centre within 2 px. Those behind the camera are
+ * transparent and marked `data-behind`, but stay focusable. Points in front but outside the canvas
+ * are clipped and not checked, and so are points almost on the camera plane.
  */
 async function expectHotspotsProjected(
   page: Page,

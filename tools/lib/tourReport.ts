@@ -21,8 +21,8 @@ interface ReportText {
   noProblems(files: number): string
 }
 
-function plural(count: number, one: string, other: string): string {
-  return `${count} ${count === 1 ? one : other}`
+function plural(count: number, singular: string, pluralForm: string): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`
 }
 
 /** Words of the command's own output. The problem messages come from the app's catalogs. */

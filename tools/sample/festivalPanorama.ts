@@ -422,7 +422,7 @@ function crowd(random: () => number): string {
     const yaw = -180 + random() * 360
     const pitch = -3.4 - random() * random() * 9
     if (clear.some(([from = 0, to = 0]) => yaw > from && yaw < to)) continue
-    // Right in front of the stage only the audience added below stands.
+    // Right in front of the stage, the audience drawn below is the only crowd.
     if (Math.abs(yaw) < 22 && pitch > -5) continue
     figures.push({ yaw, pitch })
   }

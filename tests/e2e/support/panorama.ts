@@ -295,7 +295,7 @@ export function imagePatchColor(source: Pixels, column: number, row: number, rad
 }
 
 /**
- * Scores each column of an image by how much it stands out from its two neighbours: for every
+ * Scores each column of an image by how much it differs from its two neighbours: for every
  * row, the largest channel difference between the pixel and the mean of its left and right
  * neighbours, averaged over the rows. A one-pixel dark or dotted line scores high; a smooth
  * image scores near 0. Entry 0 and the last entry are 0 (no two neighbours).

@@ -54,7 +54,7 @@ export async function openApp(page: Page, params: Record<string, string> = {}): 
   await page.goto(`${APP_PATH}${query ? `?${query}` : ''}`)
 }
 
-/** Longest wait for a scene to load; Littlest Tokyo takes about 20 s on software WebGL. */
+/** Maximum wait for a scene to load, because Littlest Tokyo takes about 20 s on software WebGL. */
 export const SCENE_TIMEOUT_MS = 45_000
 
 /**

@@ -9,7 +9,7 @@ import {
   prefetchBytes,
 } from '../../../src/core/download.ts'
 
-/** Serves `size` bytes at any /file path, counting requests per path; /missing answers 404. */
+/** Serves `size` bytes at any /file path and counts requests per path. /missing returns 404. */
 function startServer(
   size: number,
 ): Promise<{ server: Server; origin: string; requests: Map<string, number> }> {

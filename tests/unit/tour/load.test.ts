@@ -77,7 +77,9 @@ describe('tour/load', () => {
       expect(result.ok).toBe(true)
       if (!result.ok) return
       const scene = result.tour.scenes[0]
-      expect(scene?.kind === 'panorama' && scene.panorama.src).toBe(
+      expect(scene?.kind, 'first scene kind').toBe('panorama')
+      if (scene?.kind !== 'panorama') return
+      expect(scene.panorama.src, 'resolved panorama URL').toBe(
         'https://site.invalid/panoramas/a.jpg',
       )
     })
