@@ -203,13 +203,13 @@ export function isCovered(
 }
 
 /** Samples per tile edge used by `tileIntersectsCoverage`. */
-const COVERAGE_SAMPLES = 8
+const COVERAGE_SAMPLES = 16
 
 /**
- * True when any part of a tile may lie inside the coverage. The tile is sampled on a grid and the
- * coverage is grown by the largest gap between samples, so a tile that touches the coverage is
- * never reported as outside. A tile just outside the edge may be reported as inside, which only
- * costs one tile that is never seen.
+ * True when any part of a tile may lie inside the coverage. The tile is sampled on a grid, and the
+ * coverage is grown by the largest distance from a tile point to its nearest sample. So a tile
+ * that touches the coverage is never reported as outside. A tile just outside the edge may be
+ * reported as inside, which only costs one tile that is never seen.
  */
 export function tileIntersectsCoverage(
   face: CubeFace,
@@ -221,9 +221,10 @@ export function tileIntersectsCoverage(
 ): boolean {
   if (isFullCoverage(coverage)) return true
   const rect = tileRect(levelSize, tileSize, row, col)
-  // Face pixels subtend at most 2 / levelSize radians at the face centre, less elsewhere.
+  // Every point of the tile lies within half a sample cell's diagonal of a sample. A face pixel
+  // subtends at most 2 / levelSize radians (at the face centre, less elsewhere).
   const stepPixels = Math.max(rect.width, rect.height) / COVERAGE_SAMPLES
-  const margin = (stepPixels * 2 * RAD2DEG) / levelSize
+  const margin = (((stepPixels * Math.SQRT2) / 2) * 2 * RAD2DEG) / levelSize
   const direction = { x: 0, y: 0, z: 0 }
   for (let i = 0; i <= COVERAGE_SAMPLES; i++) {
     for (let j = 0; j <= COVERAGE_SAMPLES; j++) {
