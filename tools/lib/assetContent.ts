@@ -1,7 +1,10 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
-import { extname } from 'node:path'
-import { displaySize, type ImageInfo, readImageInfo } from '../../src/core/imageInfo.ts'
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
+import { dirname, extname, resolve as resolvePath } from 'node:path'
+import type { Coverage } from '../../src/core/cube.ts'
+import { readPanoramaMetadata } from '../../src/core/gpano.ts'
+import { readImageInfo } from '../../src/core/imageInfo.ts'
 import type { TourProblem } from '../../src/tour/problems.ts'
+import { parseTilesDescriptor } from '../../src/tour/tilesDescriptor.ts'
 
 /**
  * Bytes read first from an image. PNG and WebP keep their size in the first 30 bytes, and a JPEG
@@ -15,23 +18,109 @@ const GLB_HEADER_BYTES = 20
 /** Largest difference between an equirectangular image's width and twice its height, relative. */
 export const EQUIRECT_TOLERANCE = 0.01
 
+/**
+ * Width above which a panorama gets a warning that many devices show it scaled down. WebGL reports
+ * a device's limit as MAX_TEXTURE_SIZE. 8192 and 16384 are common on desktops and 4096 on phones,
+ * an estimate from published device tables rather than a measurement here.
+ */
+export const DESKTOP_TEXTURE_LIMIT = 8192
+
+/** MAX_TEXTURE_SIZE that many phones report, in pixels; see `DESKTOP_TEXTURE_LIMIT`. */
+export const PHONE_TEXTURE_LIMIT = 4096
+
 /** A problem found in an asset file's content, reported at the asset path that names the file. */
 export type ContentProblem = Pick<TourProblem, 'severity' | 'code' | 'expected' | 'actual'>
 
 /**
- * Checks that a panorama file is a JPEG, PNG or WebP image and, for an `equirect` panorama, that it
- * is twice as wide as it is high after its EXIF orientation is applied. Reads only the header.
+ * Checks a panorama file. An `equirect` source must be a JPEG, PNG or WebP image that is 2:1
+ * after its EXIF orientation is applied, unless GPano XMP places it as a cropped or cylindrical
+ * panorama. Wide images get a warning that suggests tiling. A `tiles` source must be a valid
+ * tiles.json descriptor whose preview exists. Reads only the image header and its metadata.
  */
-export function checkPanoramaFile(file: string, type: unknown): ContentProblem | null {
-  const info = readImageHeader(file)
-  if (info === null || info.width === 0 || info.height === 0) {
-    return { severity: 'error', code: 'invalid-image' }
+export function checkPanoramaFile(file: string, type: unknown): ContentProblem[] {
+  if (type === 'tiles') return checkTilesDescriptor(file)
+  const bytes = readImageHeader(file)
+  const metadata = bytes === null ? null : readPanoramaMetadata(bytes)
+  if (metadata === null) return [{ severity: 'error', code: 'invalid-image' }]
+  if (type !== 'equirect') return []
+
+  const problems: ContentProblem[] = []
+  const { width, height, placement } = metadata
+  const size = `${width}×${height}`
+  if (placement.fromXmp && placement.projection === 'cylindrical') {
+    problems.push({
+      severity: 'warning',
+      code: 'cylindrical-panorama',
+      actual: describeCoverage(placement.coverage),
+    })
+  } else if (placement.fromXmp && placement.partial) {
+    problems.push({
+      severity: 'warning',
+      code: 'partial-panorama',
+      actual: describeCoverage(placement.coverage),
+    })
+  } else if (Math.abs(width - 2 * height) > EQUIRECT_TOLERANCE * 2 * height) {
+    // Compared in whole pixels, so that exactly 1% off (2020×1000) is not lost to rounding.
+    problems.push({
+      severity: 'warning',
+      code: 'not-equirectangular',
+      actual: size,
+      expected: `${width}×${Math.round(width / 2)}`,
+    })
   }
-  if (type !== 'equirect') return null
-  const { width, height } = displaySize(info)
-  // Compared in whole pixels, so that exactly 1% off (2020×1000) is not lost to rounding.
-  if (Math.abs(width - 2 * height) <= EQUIRECT_TOLERANCE * 2 * height) return null
-  return { severity: 'warning', code: 'not-equirectangular', actual: `${width}×${height}` }
+
+  if (width > DESKTOP_TEXTURE_LIMIT) {
+    problems.push({
+      severity: 'warning',
+      code: 'panorama-over-texture-limit',
+      actual: size,
+      expected: String(DESKTOP_TEXTURE_LIMIT),
+    })
+  } else if (width > PHONE_TEXTURE_LIMIT) {
+    problems.push({
+      severity: 'warning',
+      code: 'panorama-over-phone-limit',
+      actual: size,
+      expected: String(PHONE_TEXTURE_LIMIT),
+    })
+  }
+  return problems
+}
+
+/** Returns the covered area as text, such as `yaw -180..180, pitch -27..27`. */
+function describeCoverage(coverage: Coverage): string {
+  const round = (value: number) => Math.round(value * 10) / 10
+  return `yaw ${round(coverage.yawMin)}..${round(coverage.yawMax)}°, pitch ${round(coverage.pitchMin)}..${round(coverage.pitchMax)}°`
+}
+
+/** Checks a tiles.json descriptor and that the preview it names exists beside it. */
+function checkTilesDescriptor(file: string): ContentProblem[] {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    return [{ severity: 'error', code: 'invalid-tiles', actual: errorText(error) }]
+  }
+  const result = parseTilesDescriptor(text)
+  if (!result.ok) {
+    const actual = result.field === null ? result.detail : `${result.field}: ${result.detail}`
+    return [{ severity: 'error', code: 'invalid-tiles', actual }]
+  }
+  const preview = resolvePath(dirname(file), ...result.descriptor.preview.split('/'))
+  if (!existsSync(preview)) {
+    return [
+      {
+        severity: 'error',
+        code: 'invalid-tiles',
+        actual: `preview ${result.descriptor.preview} not found`,
+      },
+    ]
+  }
+  return []
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 /**
@@ -93,10 +182,11 @@ function startsLikeJsonObject(bytes: Uint8Array): boolean {
 }
 
 /**
- * Returns the size and orientation of an image, or null when it is not a JPEG, PNG or WebP image
- * that `readImageInfo` can read.
+ * Returns the first bytes of an image, up to and including its size header, or null when it is
+ * not a JPEG, PNG or WebP image that `readImageInfo` can read. A JPEG's XMP usually comes before its
+ * frame header, so the bytes then include it.
  */
-function readImageHeader(file: string): ImageInfo | null {
+function readImageHeader(file: string): Uint8Array | null {
   const descriptor = openSync(file, 'r')
   try {
     const size = fstatSync(descriptor).size
@@ -114,7 +204,7 @@ function readImageHeader(file: string): ImageInfo | null {
       bytes = grown
       info = readImageInfo(bytes)
     }
-    return info
+    return info === null ? null : bytes
   } finally {
     closeSync(descriptor)
   }

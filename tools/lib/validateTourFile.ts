@@ -198,22 +198,25 @@ function assetFileProblems(tour: unknown, site: TourSite): TourProblem[] {
       problems.push({ severity: 'error', code: 'file-not-found', path, where, field, value: src })
       continue
     }
-    const problem = contentProblem(target.path, use)
-    if (problem) problems.push({ ...problem, path, where, field, value: src })
+    for (const problem of contentProblems(target.path, use)) {
+      problems.push({ ...problem, path, where, field, value: src })
+    }
   }
   return problems
 }
 
-function contentProblem(file: string, use: AssetUse): ContentProblem | null {
+function contentProblems(file: string, use: AssetUse): ContentProblem[] {
   switch (use.kind) {
     case 'panorama':
       return checkPanoramaFile(file, use.type)
-    case 'model':
-      return checkModelFile(file)
+    case 'model': {
+      const problem = checkModelFile(file)
+      return problem ? [problem] : []
+    }
     case 'image':
       // Hotspot and offer images are shown by the browser's own image decoder, which also reads
       // formats such as SVG, GIF and AVIF, so their content is not checked.
-      return null
+      return []
   }
 }
 

@@ -59,7 +59,17 @@ export const en: Record<MessageKey, string> = {
     'the path {value} is a folder; expected a tour file, such as {expected}.',
   'problem.invalid-image': 'the panorama {value} is not a valid JPEG, PNG or WebP image.',
   'problem.not-equirectangular':
-    'the panorama {value} is {actual} pixels, but an equirectangular panorama is twice as wide as it is high (for example 4096×2048).',
+    'the panorama {value} is {actual} pixels, not 2:1: an equirectangular panorama of this width is {expected}. If it covers only part of the sphere, add GPano XMP that says which part (most panorama apps write it).',
+  'problem.cylindrical-panorama':
+    'the panorama {value} is a cylindrical panorama (GPano XMP) that covers {actual}, not the whole sphere. Use type "tiles" made with npm run pano:tile, which places it by its metadata.',
+  'problem.partial-panorama':
+    'the panorama {value} covers only {actual} of the sphere, according to its GPano XMP. npm run pano:tile places it by that metadata and leaves the rest empty.',
+  'problem.panorama-over-texture-limit':
+    'the panorama {value} is {actual} pixels. Many devices load at most {expected} pixels wide as one texture and show it scaled down, so detail is lost. Cut it into tiles with npm run pano:tile and use type "tiles".',
+  'problem.panorama-over-phone-limit':
+    'the panorama {value} is {actual} pixels, wider than {expected}, the largest texture many phones load, so phones show it scaled down. To keep it sharp on phones, cut it into tiles with npm run pano:tile and use type "tiles".',
+  'problem.invalid-tiles':
+    'the tile descriptor {value} is invalid ({actual}). Make it again with npm run pano:tile.',
   'problem.invalid-model':
     'the model {value} is not a glTF 2.0 file: a .glb file must start with “glTF”, and a .gltf file must be JSON with an “asset” object.',
   'problem.truncated-model':

@@ -59,7 +59,17 @@ export const vi = {
     'đường dẫn {value} là một thư mục; cần đường dẫn tới tệp tour, ví dụ {expected}.',
   'problem.invalid-image': 'ảnh toàn cảnh {value} không phải tệp ảnh JPEG, PNG hoặc WebP hợp lệ.',
   'problem.not-equirectangular':
-    'ảnh toàn cảnh {value} có kích thước {actual} điểm ảnh, nhưng ảnh toàn cảnh dạng equirectangular phải có chiều rộng gấp đôi chiều cao (ví dụ 4096×2048).',
+    'ảnh toàn cảnh {value} có kích thước {actual} điểm ảnh, không theo tỉ lệ 2:1: ảnh equirectangular có chiều rộng này phải là {expected}. Nếu ảnh chỉ phủ một phần hình cầu, hãy thêm siêu dữ liệu GPano XMP cho biết phần đó (đa số ứng dụng chụp toàn cảnh đều ghi).',
+  'problem.cylindrical-panorama':
+    'theo siêu dữ liệu GPano XMP, ảnh toàn cảnh {value} là ảnh hình trụ (cylindrical), chỉ phủ {actual}, không phải toàn bộ hình cầu. Hãy dùng kiểu "tiles" tạo bằng npm run pano:tile, công cụ này đặt ảnh đúng vị trí theo siêu dữ liệu.',
+  'problem.partial-panorama':
+    'theo siêu dữ liệu GPano XMP, ảnh toàn cảnh {value} chỉ phủ {actual} của hình cầu. npm run pano:tile đặt ảnh đúng vị trí theo siêu dữ liệu đó và để trống phần còn lại.',
+  'problem.panorama-over-texture-limit':
+    'ảnh toàn cảnh {value} có kích thước {actual} điểm ảnh. Nhiều thiết bị chỉ nạp được ảnh rộng tối đa {expected} điểm ảnh làm một texture nên sẽ thu nhỏ ảnh và làm mất chi tiết. Hãy cắt ảnh thành các ô (tile) bằng npm run pano:tile và dùng kiểu "tiles".',
+  'problem.panorama-over-phone-limit':
+    'ảnh toàn cảnh {value} có kích thước {actual} điểm ảnh, rộng hơn {expected}, mức texture lớn nhất của nhiều điện thoại, nên trên điện thoại ảnh sẽ bị thu nhỏ. Để ảnh vẫn nét trên điện thoại, hãy cắt ảnh thành các ô bằng npm run pano:tile và dùng kiểu "tiles".',
+  'problem.invalid-tiles':
+    'tệp mô tả ô ảnh {value} không hợp lệ ({actual}). Hãy tạo lại bằng npm run pano:tile.',
   'problem.invalid-model':
     'mô hình {value} không phải tệp glTF 2.0: tệp .glb phải bắt đầu bằng “glTF”, còn tệp .gltf phải là JSON có đối tượng “asset”.',
   'problem.truncated-model':
