@@ -30,8 +30,11 @@ export const DEFAULT_QUALITY = 80
 /** Width of the equirectangular preview in pixels; its height is half of it. */
 const PREVIEW_WIDTH = 1024
 
-/** JPEG quality of the preview, lower than the tiles' because it is shown only until they load. */
-const PREVIEW_QUALITY = 70
+/**
+ * JPEG quality of the preview, lower than the tiles' because it is shown only until they load. With
+ * mozjpeg a detailed 1024×512 photo stays near 50 KB (veste: 51 KB at 50, 75 KB at 70).
+ */
+const PREVIEW_QUALITY = 50
 
 /** Largest relative difference between an equirectangular image's width and twice its height. */
 const EQUIRECT_TOLERANCE = 0.01
@@ -356,7 +359,7 @@ async function writePreview(source: PanoramaSource, out: string): Promise<number
   if (isFullSphere) {
     const info = await sharp(image.data, { raw })
       .resize(PREVIEW_WIDTH, PREVIEW_WIDTH / 2, { fit: 'fill' })
-      .jpeg({ quality: PREVIEW_QUALITY })
+      .jpeg({ quality: PREVIEW_QUALITY, mozjpeg: true })
       .toFile(file)
     return info.size
   }
@@ -374,7 +377,7 @@ async function writePreview(source: PanoramaSource, out: string): Promise<number
   const info = await sharp(preview.data, {
     raw: { width: preview.width, height: preview.height, channels: 3 },
   })
-    .jpeg({ quality: PREVIEW_QUALITY })
+    .jpeg({ quality: PREVIEW_QUALITY, mozjpeg: true })
     .toFile(file)
   return info.size
 }
