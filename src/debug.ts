@@ -1,6 +1,7 @@
 import type { WebGLRenderer } from 'three'
 import { events, type ShowcaseEvent } from './analytics/bus.ts'
 import type { View } from './core/view.ts'
+import type { TileStats } from './scene/assets/tileStreamer.ts'
 import { requestFrame } from './state/anchors.ts'
 import { useAppStore } from './state/store.ts'
 import { getLiveView, setLiveView } from './state/view.ts'
@@ -17,6 +18,8 @@ export interface ShowcaseHandle {
   /** Elapsed time of the current model's animation mixer in seconds, or null without one. */
   animationTime: number | null
   renderer: WebGLRenderer | null
+  /** Figures of the tiled panorama on screen, updated in place each frame; null for other scenes. */
+  tiles: TileStats | null
   getView(): View
   setView(view: View): void
   getState(): ReturnType<typeof useAppStore.getState>
@@ -28,6 +31,7 @@ export const showcaseHandle: ShowcaseHandle = {
   frames: 0,
   animationTime: null,
   renderer: null,
+  tiles: null,
   getView: getLiveView,
   setView(view) {
     setLiveView(view)

@@ -11,6 +11,8 @@ export type AssetError =
   | { kind: 'image'; url: string }
   | { kind: 'model'; url: string; detail: string }
   | { kind: 'empty-model'; url: string }
+  /** A tile descriptor that is not JSON (`field` null) or has a bad `field`, such as `levels.1.size`. */
+  | { kind: 'tiles'; url: string; field: string | null }
 
 /** An asset that could not be loaded, with the reason in a form the interface can translate. */
 export class AssetLoadError extends Error {

@@ -64,6 +64,9 @@ export function chooseLevel(
   return Math.max(0, levels.length - 1)
 }
 
+/** Screen-space signs (right, up) of the view's corners: top left, top right, bottom right, bottom left. */
+const CORNER_SIGNS = new Int8Array([-1, 1, 1, 1, 1, -1, -1, -1])
+
 /** Floats per tile in `TileGrid.corners` and `TileGrid.edgeNormals`: four 3D vectors. */
 const QUAD_FLOATS = 12
 
@@ -337,10 +340,9 @@ export class TileSelector {
     const halfHeight = Math.tan((view.fov * DEG2RAD) / 2)
     const halfWidth = halfHeight * aspect
     const rays = this.rays
-    const signs = [-1, 1, 1, 1, 1, -1, -1, -1] as const
     for (let ray = 0; ray < 4; ray++) {
-      const sx = signs[ray * 2] * halfWidth
-      const sy = signs[ray * 2 + 1] * halfHeight
+      const sx = (CORNER_SIGNS[ray * 2] as number) * halfWidth
+      const sy = (CORNER_SIGNS[ray * 2 + 1] as number) * halfHeight
       rays[ray * 3] = fx + rx * sx + ux * sy
       rays[ray * 3 + 1] = fy + uy * sy
       rays[ray * 3 + 2] = fz + rz * sx + uz * sy

@@ -110,3 +110,54 @@ export function modelFramingFactor(aspect: number): number {
   if (!(aspect > 0)) return 1
   return clamp(MODEL_FRAMING_ASPECT / aspect, 1, MAX_MODEL_FRAMING)
 }
+
+/** The part of the sphere a panorama covers, in degrees; see `Coverage` in cube.ts. */
+export interface ViewCoverage {
+  yawMin: number
+  yawMax: number
+  pitchMin: number
+  pitchMax: number
+}
+
+/**
+ * Keeps `view` (changed in place) inside a partial panorama, so the screen never shows the area
+ * outside the image: the fov shrinks to the covered height, pitch stays half the fov inside the
+ * covered pitch range, and yaw stays inside a covered yaw range narrower than 360°. An edge at a
+ * pole does not limit pitch. `aspect` is the viewport's width / height. Allocates nothing.
+ */
+export function clampViewToCoverage(view: View, coverage: ViewCoverage, aspect: number): void {
+  const limitsTop = coverage.pitchMax < 90
+  const limitsBottom = coverage.pitchMin > -90
+  if (limitsTop || limitsBottom) {
+    view.fov = Math.min(view.fov, coverage.pitchMax - coverage.pitchMin)
+    const half = view.fov / 2
+    // The top and bottom edge centres are the highest and lowest points a view shows, because
+    // the screen's corners lie further from the view axis horizontally, which lowers their pitch.
+    const low = limitsBottom ? coverage.pitchMin + half : -90
+    const high = limitsTop ? coverage.pitchMax - half : 90
+    view.pitch = low <= high ? clamp(view.pitch, low, high) : (low + high) / 2
+  }
+
+  const yawSpan = coverage.yawMax - coverage.yawMin
+  if (yawSpan >= 360) return
+  const extent = yawExtent(view, aspect)
+  const centre = coverage.yawMin + yawSpan / 2
+  const limit = Math.max(0, yawSpan / 2 - extent)
+  view.yaw = wrapYaw(centre + clamp(wrapYaw(view.yaw - centre), -limit, limit))
+}
+
+/**
+ * Returns how far, in degrees of yaw, the screen's corners reach from the view's yaw; 180 when
+ * the view shows a pole. The widest yaw offset of a perspective view is at a corner.
+ */
+function yawExtent(view: View, aspect: number): number {
+  const halfHeight = Math.tan((view.fov * DEG2RAD) / 2)
+  if (Math.abs(view.pitch) + view.fov / 2 >= 90) return 180
+  const halfWidth = halfHeight * aspect
+  const pitch = view.pitch * DEG2RAD
+  // In camera space a corner ray is (halfWidth, ±halfHeight, -1). Rotating it by the pitch gives
+  // its forward component; yaw only turns it about the up axis.
+  const forwardTop = Math.cos(pitch) - halfHeight * Math.sin(pitch)
+  const forwardBottom = Math.cos(pitch) + halfHeight * Math.sin(pitch)
+  return Math.atan2(halfWidth, Math.min(forwardTop, forwardBottom)) * RAD2DEG
+}

@@ -16,6 +16,10 @@ export function describeAssetError(error: AssetError, lang: UiLanguage): string 
     case 'model':
     case 'empty-model':
       return translate(lang, 'asset.error.model', { url })
+    case 'tiles':
+      return error.field === null
+        ? translate(lang, 'tiles.error.json', { url })
+        : translate(lang, 'tiles.error.field', { url, field: error.field })
   }
 }
 

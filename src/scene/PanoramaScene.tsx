@@ -3,24 +3,58 @@ import { useEffect, useMemo, useRef } from 'react'
 import { IcosahedronGeometry, type PerspectiveCamera, type Texture } from 'three'
 import { AssetLoadError } from '../core/download.ts'
 import { DEG2RAD } from '../core/sphere.ts'
+import { clampViewToCoverage } from '../core/view.ts'
 import { showcaseHandle } from '../debug.ts'
 import { failSceneLoad, finishSceneLoad, setSceneLoad } from '../state/actions.ts'
 import { requestFrame } from '../state/anchors.ts'
-import { liveView } from '../state/view.ts'
+import { FULL_VIEW_COVERAGE, liveView } from '../state/view.ts'
 import type { PanoramaScene as PanoramaSceneData } from '../tour/schema.ts'
 import { loadPanoramaTexture } from './assets/panoramaTexture.ts'
 import { PanoramaMaterial } from './panoramaMaterial.ts'
+import { TiledPanorama } from './TiledPanorama.tsx'
 
 /** Radius of the panorama sphere in metres; anything between the camera's near and far planes. */
 const SPHERE_RADIUS = 100
 
 /**
- * Draws a panorama scene: an equirectangular image around the camera, which follows the live
- * view. The texture is disposed when the scene is left.
+ * Draws a panorama scene around the camera, which follows the live view. The view is kept inside
+ * the area a partial panorama covers. The image comes from one equirectangular file, a tile
+ * pyramid or six cube faces, by the source's `type`.
  */
 export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
-  const gl = useThree((state) => state.gl)
   const camera = useThree((state) => state.camera) as PerspectiveCamera
+
+  useEffect(() => {
+    camera.position.set(0, 0, 0)
+    camera.near = 0.1
+    camera.far = SPHERE_RADIUS * 4
+    camera.rotation.order = 'YXZ'
+    requestFrame()
+  }, [camera])
+
+  useFrame((state) => {
+    const view = liveView.view
+    clampViewToCoverage(view, liveView.coverage, state.size.width / Math.max(1, state.size.height))
+    if (camera.fov !== view.fov) {
+      camera.fov = view.fov
+      camera.updateProjectionMatrix()
+    }
+    camera.rotation.set(view.pitch * DEG2RAD, -view.yaw * DEG2RAD, 0, 'YXZ')
+    camera.updateMatrixWorld()
+    showcaseHandle.frames++
+  }, -1)
+
+  const source = scene.panorama
+  if (source.type === 'equirect') return <EquirectPanorama sceneId={scene.id} src={source.src} />
+  return <TiledPanorama sceneId={scene.id} source={source} />
+}
+
+/**
+ * Draws one equirectangular image. A cropped panorama with GPano XMP covers only its part of the
+ * sphere. The texture is disposed when the scene is left.
+ */
+function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
+  const gl = useThree((state) => state.gl)
   const material = useMemo(() => new PanoramaMaterial(), [])
   // Directions are computed per fragment, so a coarse polyhedron draws an exact sphere.
   const geometry = useMemo(() => new IcosahedronGeometry(SPHERE_RADIUS, 3), [])
@@ -36,22 +70,23 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
 
   useEffect(() => {
     const controller = new AbortController()
-    const sceneId = scene.id
     readyRef.current = false
     setSceneLoad(sceneId, { status: 'loading', progress: null })
-    loadPanoramaTexture(scene.panorama.src, {
+    loadPanoramaTexture(src, {
       maxTextureSize: gl.capabilities.maxTextureSize,
       maxAnisotropy: gl.capabilities.getMaxAnisotropy(),
       signal: controller.signal,
       onProgress: (progress) => setSceneLoad(sceneId, { status: 'loading', progress }),
     }).then(
-      ({ texture }) => {
+      ({ texture, placement }) => {
         if (controller.signal.aborted) {
           texture.dispose()
           return
         }
         textureRef.current = texture
         material.uniforms.map.value = texture
+        material.setCoverage(placement.coverage, placement.projection === 'cylindrical')
+        liveView.coverage = placement.coverage
         setSceneLoad(sceneId, { status: 'ready', progress: 1 })
         requestFrame()
       },
@@ -61,8 +96,8 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
           failSceneLoad(sceneId, error.asset)
           return
         }
-        console.error('[panorama] unexpected load failure', scene.panorama.src, error)
-        failSceneLoad(sceneId, { kind: 'image', url: scene.panorama.src })
+        console.error('[panorama] unexpected load failure', src, error)
+        failSceneLoad(sceneId, { kind: 'image', url: src })
       },
     )
     return () => {
@@ -70,31 +105,16 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
       textureRef.current?.dispose()
       textureRef.current = null
       material.uniforms.map.value = null
+      liveView.coverage = FULL_VIEW_COVERAGE
     }
-  }, [scene.id, scene.panorama.src, gl, material])
-
-  useEffect(() => {
-    camera.position.set(0, 0, 0)
-    camera.near = 0.1
-    camera.far = SPHERE_RADIUS * 4
-    camera.rotation.order = 'YXZ'
-    requestFrame()
-  }, [camera])
+  }, [sceneId, src, gl, material])
 
   useFrame(() => {
-    const view = liveView.view
-    if (camera.fov !== view.fov) {
-      camera.fov = view.fov
-      camera.updateProjectionMatrix()
-    }
-    camera.rotation.set(view.pitch * DEG2RAD, -view.yaw * DEG2RAD, 0, 'YXZ')
-    camera.updateMatrixWorld()
     if (textureRef.current && !readyRef.current) {
       readyRef.current = true
-      finishSceneLoad(scene.id)
+      finishSceneLoad(sceneId)
     }
-    showcaseHandle.frames++
-  }, -1)
+  }, -0.5)
 
   return <mesh geometry={geometry} material={material} renderOrder={-1} frustumCulled={false} />
 }

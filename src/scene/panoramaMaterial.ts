@@ -1,4 +1,9 @@
-import { BackSide, type IUniform, ShaderMaterial, type Texture } from 'three'
+import { BackSide, Color, type IUniform, ShaderMaterial, type Texture, Vector4 } from 'three'
+import { DEG2RAD } from '../core/sphere.ts'
+import type { ViewCoverage } from '../core/view.ts'
+
+/** Colour shown outside the area a partial panorama covers: a neutral dark grey (sRGB). */
+export const OUTSIDE_COLOR = 0x202020
 
 /**
  * A material that samples an equirectangular texture by the exact direction of each fragment, so
@@ -6,12 +11,23 @@ import { BackSide, type IUniform, ShaderMaterial, type Texture } from 'three'
  * same yaw and pitch. Yaw 0 (looking down -Z) is the image's centre column and positive yaw turns
  * towards +X. The texture is uploaded with its top row first (`flipY = false`).
  *
- * At the ±180° seam u jumps from 1 to 0, which would make the GPU pick the smallest mipmap for one
- * column of pixels; the texture gradients are therefore taken from whichever of u and fract(u + 0.5)
- * is continuous at the fragment.
+ * A partial panorama covers only `coverage` (yaw from its left edge, pitch from bottom to top):
+ * the image is mapped onto that area and everything outside shows `OUTSIDE_COLOR`. Rows map
+ * linearly to pitch, or to tan(pitch) for a cylindrical image.
+ *
+ * Where u wraps from 1 to 0 (the ±180° seam of a full sphere), it would make the GPU pick the
+ * smallest mipmap for one column of pixels; the texture gradients are therefore taken from
+ * whichever of u and u shifted by half a turn is continuous at the fragment.
  */
 export class PanoramaMaterial extends ShaderMaterial {
-  declare uniforms: { map: IUniform<Texture | null>; opacity: IUniform<number> }
+  declare uniforms: {
+    map: IUniform<Texture | null>
+    opacity: IUniform<number>
+    /** Yaw of the left edge, yaw width, pitch of the bottom and top edges, in radians. */
+    coverage: IUniform<Vector4>
+    cylindrical: IUniform<boolean>
+    outside: IUniform<Color>
+  }
 
   constructor() {
     super({
@@ -19,6 +35,9 @@ export class PanoramaMaterial extends ShaderMaterial {
       uniforms: {
         map: { value: null },
         opacity: { value: 1 },
+        coverage: { value: new Vector4(-Math.PI, 2 * Math.PI, -Math.PI / 2, Math.PI / 2) },
+        cylindrical: { value: false },
+        outside: { value: new Color(OUTSIDE_COLOR) },
       },
       vertexShader: /* glsl */ `
       varying vec3 vDirection;
@@ -30,6 +49,9 @@ export class PanoramaMaterial extends ShaderMaterial {
       fragmentShader: /* glsl */ `
       uniform sampler2D map;
       uniform float opacity;
+      uniform vec4 coverage;
+      uniform bool cylindrical;
+      uniform vec3 outside;
       varying vec3 vDirection;
       const float PI = 3.141592653589793;
 
@@ -37,9 +59,13 @@ export class PanoramaMaterial extends ShaderMaterial {
         vec3 direction = normalize(vDirection);
         float yaw = atan(direction.x, -direction.z);
         float pitch = asin(clamp(direction.y, -1.0, 1.0));
-        vec2 uv = vec2(0.5 + yaw / (2.0 * PI), 0.5 - pitch / PI);
+        float fromLeft = mod(yaw - coverage.x, 2.0 * PI);
+        float v = cylindrical
+          ? (tan(coverage.w) - tan(pitch)) / (tan(coverage.w) - tan(coverage.z))
+          : (coverage.w - pitch) / (coverage.w - coverage.z);
+        vec2 uv = vec2(fromLeft / coverage.y, v);
 
-        vec2 uvShifted = vec2(fract(uv.x + 0.5), uv.y);
+        vec2 uvShifted = vec2(mod(fromLeft + PI, 2.0 * PI) / coverage.y, v);
         vec2 dx = dFdx(uv);
         vec2 dy = dFdy(uv);
         vec2 dxShifted = dFdx(uvShifted);
@@ -48,7 +74,8 @@ export class PanoramaMaterial extends ShaderMaterial {
         if (abs(dyShifted.x) < abs(dy.x)) dy.x = dyShifted.x;
 
         vec4 texel = textureGrad(map, uv, dx, dy);
-        gl_FragColor = vec4(texel.rgb, opacity);
+        bool covered = uv.x <= 1.0 && uv.y >= 0.0 && uv.y <= 1.0;
+        gl_FragColor = vec4(covered ? texel.rgb : outside, opacity);
         #include <colorspace_fragment>
       }
     `,
@@ -58,5 +85,16 @@ export class PanoramaMaterial extends ShaderMaterial {
       transparent: false,
       toneMapped: false,
     })
+  }
+
+  /** Maps the image onto `coverage` (degrees), with rows linear in pitch or, if cylindrical, in tan(pitch). */
+  setCoverage(coverage: ViewCoverage, cylindrical: boolean): void {
+    this.uniforms.coverage.value.set(
+      coverage.yawMin * DEG2RAD,
+      (coverage.yawMax - coverage.yawMin) * DEG2RAD,
+      coverage.pitchMin * DEG2RAD,
+      coverage.pitchMax * DEG2RAD,
+    )
+    this.uniforms.cylindrical.value = cylindrical
   }
 }

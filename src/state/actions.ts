@@ -26,9 +26,13 @@ export function findScene(tour: Tour | null, sceneId: string | null): Scene | un
   return tour.scenes.find((scene) => scene.id === sceneId)
 }
 
-/** Returns the URL of the file a scene shows: its panorama image or its model. */
+/**
+ * Returns the URL of the file a scene needs first: its panorama image, tile descriptor or front
+ * cube face, or its model.
+ */
 export function sceneAssetUrl(scene: Scene): string {
-  return scene.kind === 'panorama' ? scene.panorama.src : scene.model.src
+  if (scene.kind === 'model') return scene.model.src
+  return scene.panorama.type === 'cube' ? scene.panorama.faces.f : scene.panorama.src
 }
 
 /**

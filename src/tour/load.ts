@@ -1,5 +1,5 @@
 import type { TourProblem } from './problems.ts'
-import type { Scene, Tour } from './schema.ts'
+import type { CubeFaces, PanoramaSource, Scene, Tour } from './schema.ts'
 import { resolveAssetUrl, validateTour } from './validate.ts'
 
 /** Reason a tour could not be opened. */
@@ -86,7 +86,7 @@ export function resolveTourAssets(tour: Tour, tourUrl: string): Tour {
       if (scene.kind === 'panorama') {
         return {
           ...scene,
-          panorama: { ...scene.panorama, src: resolve(scene.panorama.src) },
+          panorama: resolvePanoramaSource(scene.panorama, resolve),
           hotspots: hotspots as typeof scene.hotspots,
         }
       }
@@ -97,4 +97,15 @@ export function resolveTourAssets(tour: Tour, tourUrl: string): Tour {
       }
     }),
   }
+}
+
+function resolvePanoramaSource(
+  source: PanoramaSource,
+  resolve: (path: string) => string,
+): PanoramaSource {
+  if (source.type !== 'cube') return { ...source, src: resolve(source.src) }
+  const faces = Object.fromEntries(
+    Object.entries(source.faces).map(([face, path]) => [face, resolve(path)]),
+  ) as CubeFaces
+  return { ...source, faces }
 }

@@ -83,10 +83,40 @@ function hotspotKinds<P extends z.ZodRawShape>(placement: P) {
 export const PanoramaHotspotSchema = hotspotKinds(PanoramaPlacement)
 export const ModelHotspotSchema = hotspotKinds(ModelPlacement)
 
+/** Face images of a `cube` panorama, keyed like the folders of a tile pyramid. */
+export const CubeFacesSchema = z
+  .object({
+    f: AssetPath.describe('Front face, centred on yaw 0.'),
+    r: AssetPath.describe('Right face, centred on yaw 90.'),
+    b: AssetPath.describe('Back face, centred on yaw 180.'),
+    l: AssetPath.describe('Left face, centred on yaw -90.'),
+    u: AssetPath.describe(
+      'Up face, as seen looking up from the front: its bottom edge meets the top edge of the front face and image right is yaw 90.',
+    ),
+    d: AssetPath.describe(
+      'Down face, as seen looking down from the front: its top edge meets the bottom edge of the front face and image right is yaw 90.',
+    ),
+  })
+  .describe(
+    'Six square JPEG, PNG or WebP images of the same size. Side faces are seen from inside: image right is the direction the visitor turns to, image up is up.',
+  )
+
 export const PanoramaSourceSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('equirect'),
-    src: AssetPath.describe('An equirectangular JPEG, PNG or WebP image (2:1).'),
+    src: AssetPath.describe(
+      'An equirectangular JPEG, PNG or WebP image (2:1). A cropped panorama with GPano XMP is placed where its metadata says.',
+    ),
+  }),
+  z.object({
+    type: z.literal('tiles'),
+    src: AssetPath.describe(
+      "The tiles.json descriptor of a multi-resolution cube pyramid made by `npm run pano:tile`. The viewer fetches its preview first, then only the tiles in view at the screen's resolution.",
+    ),
+  }),
+  z.object({
+    type: z.literal('cube'),
+    faces: CubeFacesSchema,
   }),
 ])
 
@@ -169,6 +199,8 @@ export type LocalizedString = z.infer<typeof LocalizedStringSchema>
 export type Tour = z.infer<typeof TourSchema>
 export type Scene = z.infer<typeof SceneSchema>
 export type PanoramaScene = z.infer<typeof PanoramaSceneSchema>
+export type PanoramaSource = z.infer<typeof PanoramaSourceSchema>
+export type CubeFaces = z.infer<typeof CubeFacesSchema>
 export type ModelScene = z.infer<typeof ModelSceneSchema>
 export type PanoramaHotspot = z.infer<typeof PanoramaHotspotSchema>
 export type ModelHotspot = z.infer<typeof ModelHotspotSchema>

@@ -475,8 +475,13 @@ function checkLinksAndPaths(tour: JsonObject, tourUrl: string, problems: TourPro
 
   asArray(tour.scenes).forEach((scene, sceneIndex) => {
     if (!isObject(scene)) return
-    const panorama = isObject(scene.panorama) ? scene.panorama.src : undefined
-    checkPath(panorama, ['scenes', sceneIndex, 'panorama', 'src'])
+    const panorama = isObject(scene.panorama) ? scene.panorama : undefined
+    checkPath(panorama?.src, ['scenes', sceneIndex, 'panorama', 'src'])
+    if (panorama && isObject(panorama.faces)) {
+      for (const [face, path] of Object.entries(panorama.faces)) {
+        checkPath(path, ['scenes', sceneIndex, 'panorama', 'faces', face])
+      }
+    }
     const model = isObject(scene.model) ? scene.model.src : undefined
     checkPath(model, ['scenes', sceneIndex, 'model', 'src'])
     asArray(scene.hotspots).forEach((hotspot, hotspotIndex) => {

@@ -156,8 +156,8 @@ interface AssetReference {
 type AssetUse = { kind: 'panorama'; type: unknown } | { kind: 'model' } | { kind: 'image' }
 
 /**
- * Lists the asset paths of a tour: each panorama and model source and the image of each offer and
- * info hotspot. It reads the raw JSON, so files are checked even where other fields are invalid.
+ * Lists the asset paths of a tour: each panorama source or cube face, each model source and the
+ * image of each offer and info hotspot. It reads the raw JSON, so files are checked even where other fields are invalid.
  */
 function assetReferences(tour: unknown): AssetReference[] {
   if (!isObject(tour)) return []
@@ -175,6 +175,13 @@ function assetReferences(tour: unknown): AssetReference[] {
     const panorama = scene.panorama
     const type = isObject(panorama) ? panorama.type : undefined
     add(panorama, ['scenes', sceneIndex, 'panorama'], { kind: 'panorama', type })
+    if (isObject(panorama) && isObject(panorama.faces)) {
+      for (const [face, src] of Object.entries(panorama.faces)) {
+        if (typeof src !== 'string' || src === '') continue
+        const path = ['scenes', sceneIndex, 'panorama', 'faces', face]
+        references.push({ src, path, use: { kind: 'panorama', type } })
+      }
+    }
     add(scene.model, ['scenes', sceneIndex, 'model'], { kind: 'model' })
     asArray(scene.hotspots).forEach((hotspot, hotspotIndex) => {
       if (!isObject(hotspot)) return

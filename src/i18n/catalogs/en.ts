@@ -96,6 +96,10 @@ export const en: Record<MessageKey, string> = {
   'asset.error.image': 'The image {url} is corrupt or not a JPEG, PNG or WebP image.',
   'asset.error.model': 'The model {url} is corrupt, cannot be read or has nothing to show.',
 
+  'tiles.error.json': 'The tile descriptor {url} is not valid JSON.',
+  'tiles.error.field':
+    'The tile descriptor {url} is invalid at the field “{field}”. Make it again with npm run pano:tile.',
+
   'hotspot.goTo': 'Go to: {title}',
 
   'card.close': 'Close',

@@ -96,6 +96,10 @@ export const vi = {
   'asset.error.image': 'Tệp ảnh {url} bị hỏng hoặc không phải ảnh JPEG, PNG hay WebP.',
   'asset.error.model': 'Tệp mô hình {url} bị hỏng, không đọc được hoặc không có gì để hiển thị.',
 
+  'tiles.error.json': 'Tệp mô tả ảnh lát {url} không phải JSON hợp lệ.',
+  'tiles.error.field':
+    'Tệp mô tả ảnh lát {url} không hợp lệ ở trường “{field}”. Hãy tạo lại bằng npm run pano:tile.',
+
   'hotspot.goTo': 'Đi tới: {title}',
 
   'card.close': 'Đóng',

@@ -7,7 +7,8 @@ import {
   Texture,
 } from 'three'
 import { AssetLoadError, fetchBytes } from '../../core/download.ts'
-import { displaySize, fitWithin, readImageInfo } from '../../core/imageInfo.ts'
+import { type PanoramaPlacement, readPanoramaMetadata } from '../../core/gpano.ts'
+import { fitWithin } from '../../core/imageInfo.ts'
 
 export interface PanoramaTexture {
   texture: Texture
@@ -16,6 +17,8 @@ export interface PanoramaTexture {
   sourceHeight: number
   /** True when the image was larger than the GPU allows and was scaled down while decoding. */
   scaled: boolean
+  /** Where the image sits on the sphere, from its GPano XMP; a full sphere without XMP. */
+  placement: PanoramaPlacement
 }
 
 /**
@@ -34,10 +37,10 @@ export async function loadPanoramaTexture(
   },
 ): Promise<PanoramaTexture> {
   const bytes = await fetchBytes(url, options)
-  const info = readImageInfo(bytes)
-  if (!info) throw new AssetLoadError({ kind: 'image', url })
+  const metadata = readPanoramaMetadata(bytes)
+  if (!metadata) throw new AssetLoadError({ kind: 'image', url })
 
-  const size = displaySize(info)
+  const size = { width: metadata.width, height: metadata.height }
   const target = fitWithin(size, options.maxTextureSize)
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>])
   let bitmap: ImageBitmap
@@ -61,7 +64,9 @@ export async function loadPanoramaTexture(
   texture.colorSpace = SRGBColorSpace
   // An ImageBitmap cannot be flipped on upload; the panorama shader reads rows from the top.
   texture.flipY = false
-  texture.wrapS = RepeatWrapping
+  // Only a full turn wraps around; the edges of a partial panorama must not blend into each other.
+  const { coverage } = metadata.placement
+  texture.wrapS = coverage.yawMax - coverage.yawMin >= 360 ? RepeatWrapping : ClampToEdgeWrapping
   texture.wrapT = ClampToEdgeWrapping
   texture.magFilter = LinearFilter
   texture.minFilter = LinearMipmapLinearFilter
@@ -70,5 +75,11 @@ export async function loadPanoramaTexture(
   texture.needsUpdate = true
   texture.addEventListener('dispose', () => bitmap.close())
 
-  return { texture, sourceWidth: size.width, sourceHeight: size.height, scaled: target.scaled }
+  return {
+    texture,
+    sourceWidth: size.width,
+    sourceHeight: size.height,
+    scaled: target.scaled,
+    placement: metadata.placement,
+  }
 }

@@ -30,6 +30,36 @@ const PYRAMID: TilePyramid = {
 
 const ASPECT = 16 / 9
 
+interface Vector {
+  x: number
+  y: number
+  z: number
+}
+
+/** Returns the forward, right and up unit vectors of a view (+Y up, yaw 0 looking down -Z). */
+function viewBasis(view: View): { forward: Vector; right: Vector; up: Vector } {
+  const yaw = view.yaw * DEG2RAD
+  const pitch = view.pitch * DEG2RAD
+  const forward = {
+    x: Math.sin(yaw) * Math.cos(pitch),
+    y: Math.sin(pitch),
+    z: -Math.cos(yaw) * Math.cos(pitch),
+  }
+  const right = { x: Math.cos(yaw), y: 0, z: Math.sin(yaw) }
+  const up = {
+    x: right.y * forward.z - right.z * forward.y,
+    y: right.z * forward.x - right.x * forward.z,
+    z: right.x * forward.y - right.y * forward.x,
+  }
+  return { forward, right, up }
+}
+
+function levelSize(pyramid: TilePyramid, level: number): number {
+  const size = pyramid.levels[level]?.size
+  if (size === undefined) throw new Error(`level ${level} is not in the pyramid`)
+  return size
+}
+
 /**
  * Returns the tiles a view shows, found by casting a dense grid of rays through the screen and
  * looking up the tile each ray hits. It shares no code with `TileSelector`, so it checks it.
@@ -41,22 +71,10 @@ function sampledTiles(
   level: number,
   samples = 96,
 ): Set<number> {
-  const yaw = view.yaw * DEG2RAD
-  const pitch = view.pitch * DEG2RAD
-  const forward = [
-    Math.sin(yaw) * Math.cos(pitch),
-    Math.sin(pitch),
-    -Math.cos(yaw) * Math.cos(pitch),
-  ]
-  const right = [Math.cos(yaw), 0, Math.sin(yaw)]
-  const up = [
-    right[1]! * forward[2]! - right[2]! * forward[1]!,
-    right[2]! * forward[0]! - right[0]! * forward[2]!,
-    right[0]! * forward[1]! - right[1]! * forward[0]!,
-  ]
+  const { forward, right, up } = viewBasis(view)
   const halfHeight = Math.tan((view.fov * DEG2RAD) / 2)
   const halfWidth = halfHeight * aspect
-  const size = grid.pyramid.levels[level]!.size
+  const size = levelSize(grid.pyramid, level)
   const tileSize = grid.pyramid.tileSize
   const found = new Set<number>()
   const point = { face: 'f' as (typeof CUBE_FACES)[number], u: 0, v: 0 }
@@ -65,9 +83,9 @@ function sampledTiles(
       const sx = (2 * j) / samples - 1
       const sy = (2 * i) / samples - 1
       const direction = {
-        x: forward[0]! + right[0]! * sx * halfWidth + up[0]! * sy * halfHeight,
-        y: forward[1]! + right[1]! * sx * halfWidth + up[1]! * sy * halfHeight,
-        z: forward[2]! + right[2]! * sx * halfWidth + up[2]! * sy * halfHeight,
+        x: forward.x + right.x * sx * halfWidth + up.x * sy * halfHeight,
+        y: forward.y + right.y * sx * halfWidth + up.y * sy * halfHeight,
+        z: forward.z + right.z * sx * halfWidth + up.z * sy * halfHeight,
       }
       directionToFaceUv(direction, point)
       const last = tilesPerEdge(size, tileSize) - 1
@@ -109,7 +127,7 @@ describe('core/tileSelection', () => {
     it('shares corners between neighbouring faces', () => {
       // The top-right corner of the front face's top-right tile is the top-left corner of the
       // right face's top-left tile: both are (1, 1, -1).
-      const last = grid.perEdge[3]! - 1
+      const last = (grid.perEdge[3] ?? 0) - 1
       const front = grid.index(3, 0, 0, last) * 12 + 3
       const right = grid.index(3, 1, 0, 0) * 12
       expect(Array.from(grid.corners.subarray(front, front + 3))).toEqual([1, 1, -1])
@@ -160,17 +178,13 @@ describe('core/tileSelection', () => {
       const tiles = selectedTiles(selector, view, ASPECT, 3)
       expect(tiles.length).toBeGreaterThan(4)
       const centre = sampledTiles(grid, { ...view, fov: 0.01 }, 1, 3, 1)
-      expect(centre.has(tiles[0]!), 'the first tile holds the view centre').toBe(true)
-      const forward = [
-        Math.sin(20 * DEG2RAD) * Math.cos(-10 * DEG2RAD),
-        Math.sin(-10 * DEG2RAD),
-        -Math.cos(20 * DEG2RAD) * Math.cos(-10 * DEG2RAD),
-      ]
+      expect(centre.has(tiles[0] ?? -1), 'the first tile holds the view centre').toBe(true)
+      const { forward } = viewBasis(view)
       const closeness = tiles.map(
         (index) =>
-          grid.centers[index * 3]! * forward[0]! +
-          grid.centers[index * 3 + 1]! * forward[1]! +
-          grid.centers[index * 3 + 2]! * forward[2]!,
+          (grid.centers[index * 3] ?? 0) * forward.x +
+          (grid.centers[index * 3 + 1] ?? 0) * forward.y +
+          (grid.centers[index * 3 + 2] ?? 0) * forward.z,
       )
       expect(closeness).toEqual([...closeness].sort((a, b) => b - a))
     })
@@ -236,14 +250,14 @@ describe('core/tileSelection', () => {
       for (const fov of [10, 30, 60, 90, 120]) {
         for (const height of [400, 720, 1080, 2160]) {
           const level = chooseLevel(PYRAMID.levels, fov, height)
-          const size = PYRAMID.levels[level]!.size
+          const size = levelSize(PYRAMID, level)
           if (level < PYRAMID.levels.length - 1) {
             expect(levelPixelsPerDegree(size)).toBeGreaterThanOrEqual(
               screenPixelsPerDegree(fov, height),
             )
           }
           if (level > 0) {
-            const blurrier = PYRAMID.levels[level - 1]!.size
+            const blurrier = levelSize(PYRAMID, level - 1)
             expect(levelPixelsPerDegree(blurrier)).toBeLessThan(screenPixelsPerDegree(fov, height))
           }
         }

@@ -37,6 +37,14 @@ function panoramaScenes(): PanoramaScene[] {
   return parsedTour().scenes.filter((scene): scene is PanoramaScene => scene.kind === 'panorama')
 }
 
+/** Returns a sample panorama's source, which is always one equirectangular image. */
+function equirectSource(scene: PanoramaScene): { src: string } {
+  if (scene.panorama.type !== 'equirect') {
+    throw new Error(`sample scene ${scene.id} is not an equirect panorama`)
+  }
+  return scene.panorama
+}
+
 function modelScenes(): ModelScene[] {
   return parsedTour().scenes.filter((scene): scene is ModelScene => scene.kind === 'model')
 }
@@ -96,7 +104,7 @@ describe('sample tour', () => {
   describe('assets', () => {
     const sources = () =>
       parsedTour().scenes.map((scene) =>
-        scene.kind === 'panorama' ? scene.panorama.src : scene.model.src,
+        scene.kind === 'panorama' ? equirectSource(scene).src : scene.model.src,
       )
 
     it('exist under public/', () => {
@@ -112,7 +120,7 @@ describe('sample tour', () => {
     it.each(panoramaScenes().map((scene) => [scene.id, scene] as const))(
       '%s is a 2:1 JPEG without a seam',
       async (_id, scene) => {
-        const file = assetFile(scene.panorama.src)
+        const file = assetFile(equirectSource(scene).src)
         const { format, width = 0, height = 0 } = await sharp(file).metadata()
         expect(format).toBe('jpeg')
         expect(width).toBe(2 * height)

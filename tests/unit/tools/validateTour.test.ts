@@ -144,6 +144,21 @@ describe('tools/validate-tour', () => {
       expect(result.stdout).toHaveLength(2)
     })
 
+    it('reports missing cube face', () => {
+      const faces = Object.fromEntries(
+        ['f', 'r', 'b', 'l', 'u', 'd'].map((face) => [face, `../../panoramas/cube/${face}.jpg`]),
+      )
+      const tour = tourWith([[at(PATHS.panoramaScene, 'panorama'), { type: 'cube', faces }]])
+      const file = writeProject(tour)
+      for (const face of ['f', 'r', 'b', 'l', 'd']) writeImage(`public/panoramas/cube/${face}.jpg`)
+      const result = run(file)
+      expect(result.status).toBe(1)
+      expect(result.stdout[0]).toMatch(
+        /^error {4}\S+:\d+:\d+ {2}Scene “huoi-nha”: the file "\.\.\/\.\.\/panoramas\/cube\/u\.jpg" was not found\.$/,
+      )
+      expect(result.stdout).toHaveLength(2)
+    })
+
     it('reports every missing asset kind', () => {
       const file = writeFile('scenes/tay-bac/tour.json', JSON.stringify(sampleTour()))
       mkdirSync(join(root, 'public'))
@@ -481,13 +496,13 @@ describe('tools/validate-tour', () => {
     })
 
     it('skips aspect check for unknown type', async () => {
-      writeFile('public/panoramas/cube.jpg', await greyJpeg(300, 200))
+      writeFile('public/panoramas/fisheye.jpg', await greyJpeg(300, 200))
       const tour = tourWith([
-        [panoramaSrc, '../../panoramas/cube.jpg'],
-        [at(PATHS.panoramaScene, 'panorama', 'type'), 'cube'],
+        [panoramaSrc, '../../panoramas/fisheye.jpg'],
+        [at(PATHS.panoramaScene, 'panorama', 'type'), 'fisheye'],
       ])
       const lines = run(writeProject(tour)).stdout
-      expect(lines.join('\n')).toContain('the field “panorama.type” is "cube"')
+      expect(lines.join('\n')).toContain('the field “panorama.type” is "fisheye"')
       expect(lines.join('\n')).not.toContain('pixels')
     })
 

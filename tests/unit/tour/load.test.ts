@@ -78,10 +78,39 @@ describe('tour/load', () => {
       if (!result.ok) return
       const scene = result.tour.scenes[0]
       expect(scene?.kind, 'first scene kind').toBe('panorama')
-      if (scene?.kind !== 'panorama') return
+      if (scene?.kind !== 'panorama' || scene.panorama.type !== 'equirect') return
       expect(scene.panorama.src, 'resolved panorama URL').toBe(
         'https://site.invalid/panoramas/a.jpg',
       )
+    })
+
+    it('resolves every cube face', async () => {
+      const faces = { f: 'f.jpg', r: 'r.jpg', b: 'b.jpg', l: 'l.jpg', u: 'u.jpg', d: 'd.jpg' }
+      const tour = {
+        version: 1,
+        id: 't',
+        title: 'T',
+        locales: ['vi'],
+        start: 'a',
+        scenes: [
+          {
+            id: 'a',
+            kind: 'panorama',
+            title: 'A',
+            panorama: { type: 'cube', faces },
+          },
+        ],
+      }
+      const result = await loadTour(url, { fetch: respondWith(JSON.stringify(tour)) })
+      expect(result.ok, 'a cube tour loads').toBe(true)
+      if (!result.ok) return
+      const scene = result.tour.scenes[0]
+      if (scene?.kind !== 'panorama' || scene.panorama.type !== 'cube') {
+        throw new Error('the scene is not a cube panorama')
+      }
+      for (const face of Object.keys(faces) as (keyof typeof faces)[]) {
+        expect(scene.panorama.faces[face], `face ${face}`).toBe(new URL(faces[face], url).href)
+      }
     })
   })
 })

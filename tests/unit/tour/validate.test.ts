@@ -316,10 +316,10 @@ describe('tour/validate', () => {
     })
 
     it('unknown panorama type', () => {
-      const input = tourWith([[at(PATHS.panoramaScene, 'panorama', 'type'), 'cube']])
+      const input = tourWith([[at(PATHS.panoramaScene, 'panorama', 'type'), 'fisheye']])
       const problem = onlyProblem(input, 'invalid-value')
       expect(en(problem)).toBe(
-        'Scene “huoi-nha”: the field “panorama.type” is "cube"; expected one of "equirect".',
+        'Scene “huoi-nha”: the field “panorama.type” is "fisheye"; expected one of "equirect", "tiles", "cube".',
       )
     })
 
