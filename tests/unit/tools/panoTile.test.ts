@@ -142,7 +142,7 @@ describe.skipIf(!hasFixtures)(fixturesTitle, () => {
     )
     expect(output.out.some((line) => line.includes('scaled by 0.2'))).toBe(true)
     expect(existsSync(join(out, 'tiles.json'))).toBe(true)
-  })
+  }, 30_000)
 
   describe('import into a tour', () => {
     let project: { root: string; tour: string }
@@ -206,7 +206,7 @@ describe.skipIf(!hasFixtures)(fixturesTitle, () => {
         `Error: tour file ${project.tour} already has a scene "veste"; choose another --id`,
       )
       expect(existsSync(out)).toBe(false)
-    })
+    }, 30_000)
   })
 
   it('leaves the tour unchanged on errors', async () => {
@@ -218,5 +218,5 @@ describe.skipIf(!hasFixtures)(fixturesTitle, () => {
     expect(await panoTileCommand([...args, '--out', out], output, 'import')).toBe(1)
     expect(readFileSync(tour, 'utf8')).toBe(original)
     expect(output.err.at(-1)).toContain(`so ${tour} was left unchanged`)
-  })
+  }, 30_000)
 })

@@ -198,7 +198,7 @@ describe.skipIf(!hasFixtures)(fixturesTitle, () => {
         const actual = await tileBlock(out, 2, face, x, y)
         expectColourNear(actual, expected, 16, `${face} (${x}, ${y})`)
       }
-    })
+    }, 30_000)
 
     it('front and right show the grid colours', async () => {
       // Reference colours of the labelled grid at pitch -20: FRONT at yaw 20, RIGHT at yaw 110.
@@ -267,7 +267,7 @@ describe.skipIf(!hasFixtures)(fixturesTitle, () => {
         const actual = await tileBlock(out, 1, face, x, y)
         expectColourNear(actual, expected, 20, `${face} (${x}, ${y})`)
       }
-    })
+    }, 30_000)
 
     it('fits tan(pitch) rows better than linear', async () => {
       // Within ±27° the two row mappings differ by up to about 9 source rows, so the tiles must
@@ -297,7 +297,7 @@ describe.skipIf(!hasFixtures)(fixturesTitle, () => {
         }
       }
       expect(tanError).toBeLessThan(0.7 * linearError)
-    })
+    }, 30_000)
 
     it('is black outside the band', async () => {
       // Face pixel row 40 of a 1024 px face is at pitch ≈ 41° at the centre column.
@@ -407,6 +407,6 @@ describe.skipIf(!hasFixtures)(fixturesTitle, () => {
       const right = await tileBlock(out, 0, 'f', size * 0.8, size / 2)
       expectColourNear(left, [220, 20, 20], 12, 'left of front')
       expectColourNear(right, [20, 20, 220], 12, 'right of front')
-    })
+    }, 30_000)
   })
 })
