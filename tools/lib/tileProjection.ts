@@ -131,11 +131,57 @@ export function sampleBilinear(
  * outside the panorama's coverage are black.
  */
 export function projectFace(source: PanoramaSource, face: CubeFace, size: number): RgbImage {
-  const { image } = source
-  const mapping = new SourceMapping(source, image.width, image.height)
+  const mapping = new SourceMapping(source, source.image.width, source.image.height)
   const out = new Uint8Array(size * size * 3)
-  const { normal, right, down } = FACE_BASES[face]
+  if (FACE_BASES[face].down.y !== 0) projectSideFace(source, mapping, face, size, out)
+  else projectPoleFace(source, mapping, face, size, out)
+  return { data: out, width: size, height: size }
+}
 
+/**
+ * Projects a side face (f, r, b, l). Image right is horizontal there, so the yaw and the
+ * horizontal length of a pixel's direction depend only on its column and are computed once per
+ * column, which saves one `atan2` per pixel.
+ */
+function projectSideFace(
+  source: PanoramaSource,
+  mapping: SourceMapping,
+  face: CubeFace,
+  size: number,
+  out: Uint8Array,
+): void {
+  const { normal, right } = FACE_BASES[face]
+  const columns = new Float64Array(size)
+  const horizontals = new Float64Array(size)
+  for (let col = 0; col < size; col++) {
+    const s = (2 * (col + 0.5)) / size - 1
+    const x = normal.x + s * right.x
+    const z = normal.z + s * right.z
+    columns[col] = mapping.column(Math.atan2(x, -z) * RAD2DEG)
+    horizontals[col] = Math.sqrt(x * x + z * z)
+  }
+
+  for (let row = 0; row < size; row++) {
+    // Image down is -Y on every side face.
+    const y = 1 - (2 * (row + 0.5)) / size
+    for (let col = 0; col < size; col++) {
+      const offset = (row * size + col) * 3
+      const sourceX = columns[col] as number
+      const sourceY = mapping.row(Math.atan2(y, horizontals[col] as number) * RAD2DEG)
+      writeSample(source.image, sourceX, sourceY, mapping.fullTurn, out, offset)
+    }
+  }
+}
+
+/** Projects the up or down face, where yaw and pitch both change along rows and columns. */
+function projectPoleFace(
+  source: PanoramaSource,
+  mapping: SourceMapping,
+  face: CubeFace,
+  size: number,
+  out: Uint8Array,
+): void {
+  const { normal, right, down } = FACE_BASES[face]
   for (let row = 0; row < size; row++) {
     const t = (2 * (row + 0.5)) / size - 1
     const rowX = normal.x + t * down.x
@@ -147,21 +193,29 @@ export function projectFace(source: PanoramaSource, face: CubeFace, size: number
       const y = rowY + s * right.y
       const z = rowZ + s * right.z
       const horizontal = Math.sqrt(x * x + z * z)
-      const pitch = Math.atan2(y, horizontal) * RAD2DEG
-      const yaw = Math.atan2(x, -z) * RAD2DEG
-      const offset = (row * size + col) * 3
-      const sourceY = mapping.row(pitch)
-      const sourceX = mapping.column(yaw)
-      if (Number.isNaN(sourceX) || Number.isNaN(sourceY)) {
-        out[offset] = EMPTY_RGB[0]
-        out[offset + 1] = EMPTY_RGB[1]
-        out[offset + 2] = EMPTY_RGB[2]
-        continue
-      }
-      sampleBilinear(image, sourceX, sourceY, mapping.fullTurn, out, offset)
+      const sourceY = mapping.row(Math.atan2(y, horizontal) * RAD2DEG)
+      const sourceX = mapping.column(Math.atan2(x, -z) * RAD2DEG)
+      writeSample(source.image, sourceX, sourceY, mapping.fullTurn, out, (row * size + col) * 3)
     }
   }
-  return { data: out, width: size, height: size }
+}
+
+/** Writes the bilinear sample at (x, y), or the empty colour when either is NaN (outside). */
+function writeSample(
+  image: RgbImage,
+  x: number,
+  y: number,
+  wrap: boolean,
+  out: Uint8Array,
+  offset: number,
+): void {
+  if (Number.isNaN(x) || Number.isNaN(y)) {
+    out[offset] = EMPTY_RGB[0]
+    out[offset + 1] = EMPTY_RGB[1]
+    out[offset + 2] = EMPTY_RGB[2]
+    return
+  }
+  sampleBilinear(image, x, y, wrap, out, offset)
 }
 
 /**
