@@ -221,7 +221,8 @@ async function readPlacement(
   try {
     metadata = await sharp(input).metadata()
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    // libvips repeats its decoder's messages over several lines; the first one names the cause.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
     throw new TileInputError(`${input} is not a readable image (${reason})`)
   }
   if (!metadata.width || !metadata.height) {
