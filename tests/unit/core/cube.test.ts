@@ -272,6 +272,49 @@ describe('cube coverage', () => {
     expect(tileIntersectsCoverage('f', 1024, 512, 0, 0, crop)).toBe(false)
   })
 
+  it('never misses a covered tile', () => {
+    // Pseudo-random crops and tiles, checked against a dense 65×65 sampling of each tile.
+    let seed = 12345
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed / 2147483648
+    }
+    const direction = { x: 0, y: 0, z: 0 }
+    let covered = 0
+    for (let trial = 0; trial < 300; trial++) {
+      const yawMin = -180 + random() * 360
+      const pitchMin = -90 + random() * 150
+      const crop = {
+        yawMin,
+        yawMax: yawMin + 5 + random() * 120,
+        pitchMin,
+        pitchMax: Math.min(90, pitchMin + 2 + random() * 60),
+      }
+      const face = CUBE_FACES[Math.floor(random() * 6)] as CubeFace
+      const size = [512, 1024, 2560][Math.floor(random() * 3)] as number
+      const count = tilesPerEdge(size, 512)
+      const row = Math.floor(random() * count)
+      const col = Math.floor(random() * count)
+      const rect = tileRect(size, 512, row, col)
+      let anyInside = false
+      for (let i = 0; i <= 64 && !anyInside; i++) {
+        for (let j = 0; j <= 64 && !anyInside; j++) {
+          const u = (rect.x + (rect.width * j) / 64) / size
+          const v = (rect.y + (rect.height * i) / 64) / size
+          const { yaw, pitch } = directionToYawPitch(faceUvToDirection(face, u, v, direction))
+          anyInside = isCovered(yaw, pitch, crop)
+        }
+      }
+      if (!anyInside) continue
+      covered++
+      expect(tileIntersectsCoverage(face, size, 512, row, col, crop), JSON.stringify(crop)).toBe(
+        true,
+      )
+    }
+    // The table must exercise the covered case often enough to mean something.
+    expect(covered).toBeGreaterThan(20)
+  })
+
   it('pitch limits with a margin', () => {
     expect(isCovered(0, 28, band)).toBe(false)
     expect(isCovered(0, 28, band, 2)).toBe(true)
