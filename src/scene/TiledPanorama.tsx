@@ -74,7 +74,9 @@ export function TiledPanorama({ sceneId, source }: { sceneId: string; source: Ti
         }),
         onError: (error) => {
           // A cube has nothing to show in place of a face, so a missing face fails the scene.
-          if (loaded.previewUrl !== null || signal.aborted) return
+          if (loaded.previewUrl !== null || signal.aborted || readyRef.current) return
+          // The scene is settled: it shows the error, and no later face marks it loaded.
+          readyRef.current = true
           if (error instanceof AssetLoadError) failSceneLoad(sceneId, error.asset)
           else failSceneLoad(sceneId, { kind: 'image', url: sourceUrl(source) })
         },
