@@ -258,8 +258,11 @@ async function decodeRgb(input: string): Promise<RgbImage> {
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true })
-  if (info.channels !== 3) {
-    throw new TileInputError(`${input} decoded to ${info.channels} channels; expected RGB`)
+  // `toColourspace('srgb')` also turns 16-bit images (PNG rgb16) into 8 bits per channel.
+  if (info.channels !== 3 || data.length !== info.width * info.height * 3) {
+    throw new TileInputError(
+      `${input} decoded to ${info.channels} channels of ${data.length / (info.width * info.height * info.channels)} bytes; expected 8-bit RGB`,
+    )
   }
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), ...info }
 }

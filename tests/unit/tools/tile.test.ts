@@ -369,6 +369,22 @@ describe.skipIf(!hasFixtures)(fixturesTitle, () => {
     })
   })
 
+  describe('16-bit PNG', () => {
+    it('tiles at 8 bits per channel', async () => {
+      const file = join(work, 'deep.png')
+      await sharp({
+        create: { width: 512, height: 256, channels: 3, background: { r: 200, g: 100, b: 50 } },
+      })
+        .toColourspace('rgb16')
+        .png()
+        .toFile(file)
+      expect((await sharp(file).metadata()).depth).toBe('ushort')
+      const out = join(work, 'deep')
+      await tilePanorama(file, { out })
+      expectColourNear(await tileBlock(out, 0, 'f', 256, 256), [200, 100, 50], 6, 'front')
+    }, 30_000)
+  })
+
   describe('EXIF orientation', () => {
     it('applies orientation 6 before tiling', async () => {
       // Upright image: the left half (yaw < 0) red, the right half blue.
