@@ -61,9 +61,9 @@ export const en: Record<MessageKey, string> = {
   'problem.not-equirectangular':
     'the panorama {value} is {actual} pixels, not 2:1: an equirectangular panorama of this width is {expected}. If it covers only part of the sphere, add GPano XMP that says which part (most panorama apps write it).',
   'problem.cylindrical-panorama':
-    'the panorama {value} is a cylindrical panorama (GPano XMP) that covers {actual}, not the whole sphere. Use type "tiles" made with npm run pano:tile, which places it by its metadata.',
+    'the panorama {value} is a cylindrical panorama (GPano XMP) that covers {actual}, not the whole sphere. It is shown on that area only, and the view cannot leave it.',
   'problem.partial-panorama':
-    'the panorama {value} covers only {actual} of the sphere, according to its GPano XMP. npm run pano:tile places it by that metadata and leaves the rest empty.',
+    'the panorama {value} covers only {actual} of the sphere, according to its GPano XMP. It is shown on that area only, and the view cannot leave it.',
   'problem.panorama-over-texture-limit':
     'the panorama {value} is {actual} pixels. Many devices load at most {expected} pixels wide as one texture and show it scaled down, so detail is lost. Cut it into tiles with npm run pano:tile and use type "tiles".',
   'problem.panorama-over-phone-limit':

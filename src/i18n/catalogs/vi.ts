@@ -61,9 +61,9 @@ export const vi = {
   'problem.not-equirectangular':
     'ảnh toàn cảnh {value} có kích thước {actual} điểm ảnh, không theo tỉ lệ 2:1: ảnh equirectangular có chiều rộng này phải là {expected}. Nếu ảnh chỉ phủ một phần hình cầu, hãy thêm siêu dữ liệu GPano XMP cho biết phần đó (đa số ứng dụng chụp toàn cảnh đều ghi).',
   'problem.cylindrical-panorama':
-    'theo siêu dữ liệu GPano XMP, ảnh toàn cảnh {value} là ảnh hình trụ (cylindrical), chỉ phủ {actual}, không phải toàn bộ hình cầu. Hãy dùng kiểu "tiles" tạo bằng npm run pano:tile, công cụ này đặt ảnh đúng vị trí theo siêu dữ liệu.',
+    'theo siêu dữ liệu GPano XMP, ảnh toàn cảnh {value} là ảnh hình trụ (cylindrical), chỉ phủ {actual}, không phải toàn bộ hình cầu. Ảnh chỉ hiển thị ở vùng đó và khung nhìn không ra ngoài vùng này.',
   'problem.partial-panorama':
-    'theo siêu dữ liệu GPano XMP, ảnh toàn cảnh {value} chỉ phủ {actual} của hình cầu. npm run pano:tile đặt ảnh đúng vị trí theo siêu dữ liệu đó và để trống phần còn lại.',
+    'theo siêu dữ liệu GPano XMP, ảnh toàn cảnh {value} chỉ phủ {actual} của hình cầu. Ảnh chỉ hiển thị ở vùng đó và khung nhìn không ra ngoài vùng này.',
   'problem.panorama-over-texture-limit':
     'ảnh toàn cảnh {value} có kích thước {actual} điểm ảnh. Nhiều thiết bị chỉ nạp được ảnh rộng tối đa {expected} điểm ảnh làm một texture nên sẽ thu nhỏ ảnh và làm mất chi tiết. Hãy cắt ảnh thành các ô (tile) bằng npm run pano:tile và dùng kiểu "tiles".',
   'problem.panorama-over-phone-limit':
