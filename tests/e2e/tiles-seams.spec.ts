@@ -1,13 +1,8 @@
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
 import { fixturePath, hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
-import {
-  columnOutlierScores,
-  derivedImagePath,
-  GRID_FILE,
-  type Pixels,
-  viewPixels,
-} from './support/panorama.ts'
+import { columnOutlierScores, derivedImagePath, GRID_FILE, viewPixels } from './support/panorama.ts'
+import type { Pixels } from './support/test.ts'
 import { expect, openApp, setView, test, type View, waitForScene } from './support/test.ts'
 import { makePyramid, type Pyramid, sourceTour, waitForSharp } from './support/tiles.ts'
 
