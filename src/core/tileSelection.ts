@@ -1,5 +1,5 @@
 /**
- * Which tiles of a cube pyramid a view needs, and at which level. Pure and allocation-free per
+ * Selection of the cube-pyramid tiles and the level a view needs. Pure and allocation-free per
  * frame: `TileGrid` precomputes every tile's corner directions once per panorama, and
  * `TileSelector.select` writes the visible tiles into a reused array.
  */
@@ -56,10 +56,10 @@ export function chooseLevel(
   fov: number,
   bufferHeight: number,
 ): number {
-  const wanted = screenPixelsPerDegree(fov, bufferHeight)
+  const screenDensity = screenPixelsPerDegree(fov, bufferHeight)
   for (let index = 0; index < levels.length; index++) {
     const level = levels[index] as CubeLevel
-    if (levelPixelsPerDegree(level.size) >= wanted) return index
+    if (levelPixelsPerDegree(level.size) >= screenDensity) return index
   }
   return Math.max(0, levels.length - 1)
 }
@@ -78,7 +78,7 @@ const QUAD_FLOATS = 12
 export class TileGrid {
   readonly pyramid: TilePyramid
   readonly count: number
-  /** Index of each level's first tile; one more entry holds `count`. */
+  /** Index of each level's first tile, followed by `count`. */
   readonly levelOffsets: Int32Array
   /** Tiles along a face edge at each level. */
   readonly perEdge: Int32Array
@@ -375,7 +375,7 @@ export class TileSelector {
   }
 }
 
-/** What the device offers for caching tile textures. */
+/** Device properties that size the tile texture cache. */
 export interface TileCacheDevice {
   /** Viewport size in CSS pixels. */
   viewportWidth: number

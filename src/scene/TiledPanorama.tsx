@@ -22,9 +22,9 @@ const MAX_CANVAS_PIXEL_RATIO = 2
 type TiledSource = Exclude<PanoramaSource, { type: 'equirect' }>
 
 /**
- * Draws a `tiles` or `cube` panorama. A tile pyramid shows its equirectangular preview first, with
- * the same shader as a plain panorama, and the scene counts as loaded once the preview is drawn;
- * then the tiles in view stream in over it. Cube faces have no preview, so the scene counts as
+ * Draws a `tiles` or `cube` panorama. A tile pyramid first shows its equirectangular preview with
+ * the same shader as a plain panorama, and the scene counts as loaded once the preview is drawn.
+ * Then the tiles in view stream in over it. Cube faces have no preview, so the scene counts as
  * loaded once all six faces are drawn. Everything is disposed when the scene is left.
  */
 export function TiledPanorama({ sceneId, source }: { sceneId: string; source: TiledSource }) {
@@ -101,9 +101,9 @@ export function TiledPanorama({ sceneId, source }: { sceneId: string; source: Ti
         })
         previewTexture = preview.texture
         if (signal.aborted) return
-        // NOTE: the tiling tool writes the preview as a full sphere with black outside a partial
-        // panorama, so the preview keeps the full mapping; the view clamp keeps that area out of
-        // sight.
+        // The tiling tool writes the preview of a partial panorama as a full sphere that is black
+        // outside the image, so the preview keeps the full mapping. The view clamp keeps the black
+        // area out of sight.
         material.uniforms.map.value = preview.texture
         if (previewRef.current) previewRef.current.visible = true
         previewDrawnRef.current = true

@@ -25,7 +25,7 @@ const CUBE_HALF_SIZE = 50
 /** Tile downloads at once: the connections a browser opens to one host over HTTP/1.1. */
 const MAX_CONCURRENT_REQUESTS = 6
 
-/** Where a panorama's tiles come from. */
+/** The tiles of a panorama: their pyramid, their URLs and how to load them. */
 export interface TileSource {
   pyramid: TilePyramid
   tileUrl(tile: TileAddress): string
@@ -38,7 +38,7 @@ export interface TileSource {
 
 /** Figures of the tiled viewer, published on `window.__showcase.tiles` for tests and benchmarks. */
 export interface TileStats {
-  /** Level wanted for the current view. */
+  /** Level that matches the screen for the current view. */
   level: number
   /** Tiles of that level in view. */
   visible: number
@@ -50,8 +50,8 @@ export interface TileStats {
   liveTextures: number
   cacheBound: number
   /**
-   * `performance.now()` when every tile in view at the wanted level had been drawn (or had failed
-   * to load, which the preview then covers); null while some are still loading.
+   * `performance.now()` when every tile in view at that level had been drawn or had failed to
+   * load. The preview covers a failed tile. Null while some are still loading.
    */
   sharpAt: number | null
 }
@@ -81,7 +81,7 @@ export class TileStreamer {
   private readonly onError: (error: unknown) => void
   private readonly status: Uint8Array
   /** Selection number in which each tile was last in view. */
-  private readonly wanted: Uint32Array
+  private readonly lastInView: Uint32Array
   private readonly requests = new Map<number, AbortController>()
   /** Every tile of level 0, for sources that load everything. */
   private readonly allTiles: Int32Array
@@ -114,7 +114,7 @@ export class TileStreamer {
     this.onChange = options.onChange
     this.onError = options.onError ?? (() => {})
     this.status = new Uint8Array(this.grid.count)
-    this.wanted = new Uint32Array(this.grid.count)
+    this.lastInView = new Uint32Array(this.grid.count)
     this.allTiles = new Int32Array(this.grid.levelOffsets[1] ?? 0).map((_, index) => index)
     // A source that loads everything must be able to hold it.
     const bound = source.loadAll
@@ -191,7 +191,7 @@ export class TileStreamer {
     let settled = true
     for (let i = 0; i < count; i++) {
       const index = visible[i] as number
-      this.wanted[index] = this.selection
+      this.lastInView[index] = this.selection
       const status = this.status[index]
       if (status !== READY && status !== FAILED) settled = false
     }
@@ -200,7 +200,7 @@ export class TileStreamer {
   }
 
   private readonly cancelIfUnwanted = (controller: AbortController, index: number): void => {
-    if (this.wanted[index] !== this.selection) controller.abort()
+    if (this.lastInView[index] !== this.selection) controller.abort()
   }
 
   private readonly showTile = (tile: CachedTile): void => {

@@ -3,8 +3,8 @@ import { AssetLoadError } from '../../core/download.ts'
 
 /**
  * Downloads and decodes one tile or cube face into a texture. Tiles are drawn at about one texel
- * per screen pixel, so they get no mipmaps, and their edges are clamped: a texel is never blended
- * with the opposite edge of its own tile, which would draw a line along every tile border.
+ * per screen pixel, so they get no mipmaps. Their edges are clamped, because blending a texel with
+ * the opposite edge of its own tile would draw a line along every tile border.
  * Throws `AssetLoadError` for HTTP, network and decoding failures, and the abort reason on abort.
  */
 export async function loadTileTexture(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   applyDrag,
   applyZoom,
+  clampViewToCoverage,
   DEFAULT_FOV_LIMITS,
   formatViewTriple,
   fovLimitsFor,
@@ -194,5 +195,49 @@ describe('core/view', () => {
     it('ignores an empty view', () => {
       expect(modelFramingFactor(0)).toBe(1)
     })
+  })
+})
+
+describe('core/view clampViewToCoverage', () => {
+  const band = { yawMin: -180, yawMax: 180, pitchMin: -27, pitchMax: 27 }
+
+  it('leaves a full sphere alone', () => {
+    const view = { yaw: 170, pitch: 89, fov: 110 }
+    clampViewToCoverage(view, { yawMin: -180, yawMax: 180, pitchMin: -90, pitchMax: 90 }, 2)
+    expect(view).toEqual({ yaw: 170, pitch: 89, fov: 110 })
+  })
+
+  it('shrinks the fov to the band', () => {
+    const view = { yaw: 10, pitch: 0, fov: 75 }
+    clampViewToCoverage(view, band, 16 / 9)
+    expect(view.fov).toBe(54)
+    expect(view.pitch).toBe(0)
+  })
+
+  it('keeps the top and bottom edges inside', () => {
+    const up = { yaw: 10, pitch: 80, fov: 40 }
+    clampViewToCoverage(up, band, 16 / 9)
+    expect(up.pitch).toBe(7)
+    const down = { yaw: 10, pitch: -80, fov: 40 }
+    clampViewToCoverage(down, band, 16 / 9)
+    expect(down.pitch).toBe(-7)
+    expect(down.yaw, 'a full turn never limits yaw').toBe(10)
+  })
+
+  it('does not limit pitch at a pole edge', () => {
+    const view = { yaw: 0, pitch: 85, fov: 60 }
+    clampViewToCoverage(view, { yawMin: -180, yawMax: 180, pitchMin: -30, pitchMax: 90 }, 1)
+    expect(view.pitch).toBe(85)
+  })
+
+  it('keeps the corners inside a partial yaw range', () => {
+    const coverage = { yawMin: -60, yawMax: 60, pitchMin: -30, pitchMax: 30 }
+    const view = { yaw: 90, pitch: 0, fov: 30 }
+    clampViewToCoverage(view, coverage, 1)
+    // The corner rays of a square view at fov 30 reach 15° of yaw from its centre.
+    expect(view.yaw).toBeCloseTo(45, 6)
+    const across = { yaw: -100, pitch: 0, fov: 30 }
+    clampViewToCoverage(across, { yawMin: 150, yawMax: 240, pitchMin: -30, pitchMax: 30 }, 1)
+    expect(across.yaw, 'a range across the seam').toBeCloseTo(-135, 6)
   })
 })
