@@ -99,8 +99,11 @@ export function TiledPanorama({ sceneId, source }: { sceneId: string; source: Ti
           signal,
           onProgress: (progress) => setSceneLoad(sceneId, { status: 'loading', progress }),
         })
+        if (signal.aborted) {
+          preview.texture.dispose()
+          return
+        }
         previewTexture = preview.texture
-        if (signal.aborted) return
         // The tiling tool writes the preview of a partial panorama as a full sphere that is black
         // outside the image, so the preview keeps the full mapping. The view clamp keeps the black
         // area out of sight.
