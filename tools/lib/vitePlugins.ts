@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path'
 import sirv from 'sirv'
 import type { Plugin } from 'vite'
 import { hasErrors } from '../../src/tour/problems.ts'
+import { buildSharePages, publicUrlFromEnv } from './sharePages.ts'
 import { formatTextReport, type TourFileReport } from './tourReport.ts'
 import { validateTourFile } from './validateTourFile.ts'
 
@@ -17,18 +18,21 @@ function listFiles(directory: string): string[] {
  * Serves the `scenes/` folder at `scenes/` in development and copies it into the build, so tour
  * files sit at `scenes/<tour id>/tour.json` beside `panoramas/` and `models/`. Every `tour.json`
  * is checked like `npm run tour:validate` does, including that its files exist and can be shown.
- * Warnings are printed, and the build fails once, listing every invalid tour.
+ * Warnings are printed, and the build fails once, listing every invalid tour. For every scene of a
+ * valid tour it also writes a share page with Open Graph tags and a 1200×630 preview image under
+ * `share/<tour id>/` (see sharePages.ts).
  */
-export function tourFiles(scenesDirectory = 'scenes'): Plugin {
+export function tourFiles(scenesDirectory = 'scenes', publicDirectory = 'public'): Plugin {
   const root = resolve(scenesDirectory)
   return {
     name: 'showcase:tour-files',
     configureServer(server) {
       server.middlewares.use('/scenes', sirv(root, { dev: true, etag: true }))
     },
-    generateBundle() {
+    async generateBundle() {
       const invalid: TourFileReport[] = []
       const warned: TourFileReport[] = []
+      const valid: { file: string; fileName: string }[] = []
       for (const file of listFiles(root)) {
         const fileName = `scenes/${relative(root, file).split(sep).join('/')}`
         const source = readFileSync(file)
@@ -36,7 +40,8 @@ export function tourFiles(scenesDirectory = 'scenes'): Plugin {
           // Named relative to the working folder, so that `file:line:column` opens in an editor.
           const report = { file: relative(process.cwd(), file), problems: validateTourFile(file) }
           if (hasErrors(report.problems)) invalid.push(report)
-          else if (report.problems.length > 0) warned.push(report)
+          else valid.push({ file, fileName })
+          if (!hasErrors(report.problems) && report.problems.length > 0) warned.push(report)
         }
         this.emitFile({ type: 'asset', fileName, source })
       }
@@ -44,6 +49,24 @@ export function tourFiles(scenesDirectory = 'scenes'): Plugin {
       if (invalid.length > 0) {
         // The report names every place to fix, so the stack of this hook is left out of it.
         this.error({ message: tourReportMessage('Invalid bundled tours', invalid), stack: '' })
+      }
+
+      const publicUrl = publicUrlFromEnv(process.env.SHOWCASE_PUBLIC_URL)
+      if (publicUrl === undefined) {
+        this.warn(
+          'SHOWCASE_PUBLIC_URL is not set to an http(s) address, so og:image in the share pages is a relative URL, which most social networks ignore. Set it to the address the site is published at, such as https://tour.example.org/.',
+        )
+      }
+      for (const { file, fileName } of valid) {
+        const files = await buildSharePages({
+          tourJson: readFileSync(file, 'utf8'),
+          tourSitePath: fileName,
+          publicDirectory: resolve(publicDirectory),
+          ...(publicUrl ? { publicUrl } : {}),
+        })
+        for (const shareFile of files) {
+          this.emitFile({ type: 'asset', fileName: shareFile.fileName, source: shareFile.source })
+        }
       }
     },
   }
@@ -73,6 +96,53 @@ export function withoutXrEmulator(): Plugin {
     load(id) {
       if (id !== stubId) return null
       return 'export function emulate() { throw new Error("[xr] the built-in emulator is not bundled") }'
+    },
+  }
+}
+
+/**
+ * Preloads the app's main chunk, its imports and its CSS from index.html in every mode but the
+ * embed poster. The entry (src/entry.ts) imports the app only after it has looked at the URL, so
+ * without this a visitor in web mode would wait for the entry before the app even starts loading.
+ * An embedded tour skips the preload, so its host page pays only for the poster.
+ */
+export function preloadAppOutsideEmbed(appModule = 'src/main.tsx'): Plugin {
+  return {
+    name: 'showcase:preload-app-outside-embed',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle
+        if (!bundle) return
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk')
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(appModule))
+        if (!app) return
+        const scripts: string[] = []
+        const styles = new Set<string>()
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((candidate) => candidate.fileName === fileName)
+          if (!chunk || chunk.isEntry || scripts.includes(fileName)) return
+          scripts.push(fileName)
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css)
+          for (const imported of chunk.imports) visit(imported)
+        }
+        visit(app.fileName)
+        const links = [
+          ...scripts.map((file) => ['modulepreload', `./${file}`]),
+          ...[...styles].map((file) => ['stylesheet', `./${file}`]),
+        ]
+        const script = [
+          `if (!/[?&]mode=embed(&|$)/i.test(location.search) || /[?&]autostart=1(&|$)/.test(location.search)) {`,
+          `  for (const [rel, href] of ${JSON.stringify(links)}) {`,
+          `    const link = document.createElement('link')`,
+          `    link.rel = rel`,
+          `    link.href = href`,
+          `    document.head.append(link)`,
+          `  }`,
+          `}`,
+        ].join('\n')
+        return [{ tag: 'script', children: script, injectTo: 'head' }]
+      },
     },
   }
 }

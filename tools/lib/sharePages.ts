@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { escapeAttribute } from '../../src/core/share.ts'
+import { type LocalizedString, type Scene, type Tour, TourSchema } from '../../src/tour/schema.ts'
+import { brandedCard, PREVIEW_HEIGHT, PREVIEW_WIDTH, panoramaPreview } from './sharePreview.ts'
+
+/** The bundled tour the app opens without a `tour` parameter (see DEFAULT_TOUR_PATH). */
+const DEFAULT_TOUR_ID = 'tay-bac'
+/** Longest og:description; longer tour descriptions are cut at a word. */
+const MAX_DESCRIPTION_LENGTH = 200
+/** Stand-in origin for resolving a tour's paths to site paths. */
+const SITE = 'https://site.invalid/'
+
+/** One file of the share pages, relative to the site root. */
+export interface ShareFile {
+  fileName: string
+  source: string | Buffer
+}
+
+export interface SharePageInput {
+  tour: Tour
+  scene: Scene
+  /** Public origin and path of the site, such as `https://tour.example.org/`; absent: relative. */
+  publicUrl?: string
+}
+
+/** Path of a scene's share page, relative to the site root. */
+export function sharePagePath(tourId: string, sceneId: string): string {
+  return `share/${tourId}/${sceneId}.html`
+}
+
+/** Path of a scene's preview image; the embed poster reads the same (see posterTour.ts). */
+export function sharePreviewPath(tourId: string, sceneId: string): string {
+  return `share/${tourId}/${sceneId}.jpg`
+}
+
+function textIn(text: LocalizedString | undefined, locale: string): string {
+  if (text === undefined) return ''
+  if (typeof text === 'string') return text
+  return text[locale] ?? Object.values(text)[0] ?? ''
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max - 1)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`
+}
+
+/**
+ * Returns the HTML of a scene's share page: Open Graph and Twitter card tags in the tour's first
+ * language, and a script that opens the app at the scene, with a plain link for visitors without
+ * JavaScript. Crawlers do not run scripts, so they stay on this page and read its tags.
+ */
+export function sharePageHtml({ tour, scene, publicUrl }: SharePageInput): string {
+  const locale = tour.locales[0] ?? 'vi'
+  const sceneTitle = textIn(scene.title, locale)
+  const tourTitle = textIn(tour.title, locale)
+  const title = `${sceneTitle} – ${tourTitle}`
+  const description = shorten(
+    textIn(tour.description, locale).split('\n')[0] || tourTitle,
+    MAX_DESCRIPTION_LENGTH,
+  )
+  const query = new URLSearchParams()
+  if (tour.id !== DEFAULT_TOUR_ID) query.set('tour', `scenes/${tour.id}/tour.json`)
+  query.set('scene', scene.id)
+  const appHref = `../../?${query}`
+  const image = sharePreviewPath(tour.id, scene.id)
+  const imageUrl = publicUrl ? new URL(image, publicUrl).href : `../../${image}`
+  const pageUrl = publicUrl ? new URL(sharePagePath(tour.id, scene.id), publicUrl).href : null
+  const attr = escapeAttribute
+
+  return `<!doctype html>
+<html lang="${attr(locale)}">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${attr(title)}</title>
+    <meta name="description" content="${attr(description)}" />
+    <meta property="og:type" content="website" />
+    <meta property="og:site_name" content="${attr(tourTitle)}" />
+    <meta property="og:title" content="${attr(title)}" />
+    <meta property="og:description" content="${attr(description)}" />
+    <meta property="og:locale" content="${attr(locale.replace('-', '_'))}" />
+    <meta property="og:image" content="${attr(imageUrl)}" />
+    <meta property="og:image:width" content="${PREVIEW_WIDTH}" />
+    <meta property="og:image:height" content="${PREVIEW_HEIGHT}" />
+    <meta property="og:image:alt" content="${attr(sceneTitle)}" />
+${pageUrl ? `    <meta property="og:url" content="${attr(pageUrl)}" />\n` : ''}    <meta name="twitter:card" content="summary_large_image" />
+    <meta name="twitter:title" content="${attr(title)}" />
+    <meta name="twitter:description" content="${attr(description)}" />
+    <meta name="twitter:image" content="${attr(imageUrl)}" />
+    <script>location.replace(${JSON.stringify(appHref)})</script>
+  </head>
+  <body>
+    <p><a href="${attr(appHref)}">${attr(title)}</a></p>
+  </body>
+</html>
+`
+}
+
+/**
+ * Returns the scene and view a preview shows: a panorama scene at its start view, and for a model
+ * scene the tour's first panorama at its start view (no 3D still is rendered at build time).
+ * Returns null when the tour has no panorama at all, for which the branded card is used.
+ */
+export function previewSource(
+  tour: Tour,
+  scene: Scene,
+): { src: string; view: { yaw: number; pitch: number; fov: number } } | null {
+  const panorama =
+    scene.kind === 'panorama' ? scene : tour.scenes.find((other) => other.kind === 'panorama')
+  if (panorama?.kind !== 'panorama') return null
+  return { src: panorama.panorama.src, view: panorama.view ?? { yaw: 0, pitch: 0, fov: 75 } }
+}
+
+/**
+ * Makes the share pages and preview images of one bundled tour. `tourFile` is the tour's path under
+ * `scenesDirectory`'s parent layout (`scenes/<id>/tour.json`); image paths inside the tour are
+ * resolved to files under `publicDirectory`, where the site's panoramas live.
+ */
+export async function buildSharePages(options: {
+  tourJson: string
+  tourSitePath: string
+  publicDirectory: string
+  publicUrl?: string
+}): Promise<ShareFile[]> {
+  const tour = TourSchema.parse(JSON.parse(options.tourJson))
+  const tourUrl = new URL(options.tourSitePath, SITE)
+  const files: ShareFile[] = []
+  const previews = new Map<string, Buffer>()
+  for (const scene of tour.scenes) {
+    const source = previewSource(tour, scene)
+    let image: Buffer
+    if (source) {
+      const sitePath = decodeURIComponent(new URL(source.src, tourUrl).pathname).slice(1)
+      const key = `${sitePath}@${source.view.yaw},${source.view.pitch},${source.view.fov}`
+      image =
+        previews.get(key) ??
+        (await panoramaPreview(readFileSync(join(options.publicDirectory, sitePath)), source.view))
+      previews.set(key, image)
+    } else {
+      image = await brandedCard()
+    }
+    files.push({ fileName: sharePreviewPath(tour.id, scene.id), source: image })
+    files.push({
+      fileName: sharePagePath(tour.id, scene.id),
+      source: sharePageHtml({
+        tour,
+        scene,
+        ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      }),
+    })
+  }
+  return files
+}
+
+/**
+ * Reads the site's public address from `SHOWCASE_PUBLIC_URL`, with a trailing slash added. Returns
+ * undefined when it is unset or not an http(s) URL, in which case og:image stays relative.
+ */
+export function publicUrlFromEnv(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  try {
+    const url = new URL(value.trim())
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
+    if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`
+    return url.href
+  } catch {
+    return undefined
+  }
+}
