@@ -27,7 +27,12 @@ export function shareLink(pageUrl: string, place: SharePlace): string {
   query.set('scene', place.scene)
   if (place.view) query.set('view', formatViewTriple(place.view))
   query.set('lang', place.lang)
-  return `${page.origin}${page.pathname}?${query.toString()}`
+  return `${page.origin}${page.pathname}?${readableQuery(query)}`
+}
+
+/** Returns the query text with the commas of `view` left as they are, which is valid in a query. */
+function readableQuery(query: URLSearchParams): string {
+  return query.toString().replaceAll('%2C', ',')
 }
 
 /** What an embed snippet opens and how its booking links are tagged. */
@@ -66,7 +71,7 @@ export function embedUrl(options: EmbedOptions): string {
     const value = utm[key]
     if (value !== undefined) query.set(key, value)
   }
-  return `${page.origin}${page.pathname}?${query.toString()}`
+  return `${page.origin}${page.pathname}?${readableQuery(query)}`
 }
 
 /**

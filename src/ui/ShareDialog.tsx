@@ -38,6 +38,8 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const tour = useAppStore((state) => state.tour)
   const sceneId = useAppStore((state) => state.sceneId)
   const lang = useAppStore((state) => state.lang)
+  // Visitors of an embedded tour get the link only; the embed code is for the tour's own site.
+  const embedded = useAppStore((state) => state.mode === 'embed')
   const scene = findScene(tour, sceneId)
   const ids = useId()
   const linkRef = useRef<HTMLInputElement>(null)
@@ -104,48 +106,51 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
       <p className="share-status" aria-live="polite">
         {status}
       </p>
-
-      <h3>{t('embed.share.embedHeading')}</h3>
-      <p>{t('embed.share.embedIntro')}</p>
-      <div className="share-utm">
-        {UTM_FIELDS.map(({ key, label }) => (
-          <label key={key} className="share-field">
-            <span>{t(label)}</span>
-            <input
-              type="text"
-              name={key}
-              value={utm[key] ?? ''}
-              maxLength={100}
-              autoComplete="off"
+      {!embedded && (
+        <>
+          <h3>{t('embed.share.embedHeading')}</h3>
+          <p>{t('embed.share.embedIntro')}</p>
+          <div className="share-utm">
+            {UTM_FIELDS.map(({ key, label }) => (
+              <label key={key} className="share-field">
+                <span>{t(label)}</span>
+                <input
+                  type="text"
+                  name={key}
+                  value={utm[key] ?? ''}
+                  maxLength={100}
+                  autoComplete="off"
+                  spellCheck={false}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value
+                    setUtm((current) => ({ ...current, [key]: value }))
+                  }}
+                />
+              </label>
+            ))}
+          </div>
+          <label className="share-field">
+            <span>{t('embed.share.snippetLabel')}</span>
+            <textarea
+              ref={snippetRef}
+              readOnly
+              rows={5}
+              value={snippet}
               spellCheck={false}
-              onChange={(event) => {
-                const value = event.currentTarget.value
-                setUtm((current) => ({ ...current, [key]: value }))
-              }}
+              onFocus={(event) => event.currentTarget.select()}
             />
           </label>
-        ))}
-      </div>
-      <label className="share-field">
-        <span>{t('embed.share.snippetLabel')}</span>
-        <textarea
-          ref={snippetRef}
-          readOnly
-          rows={5}
-          value={snippet}
-          spellCheck={false}
-          onFocus={(event) => event.currentTarget.select()}
-        />
-      </label>
-      <div className="share-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => void copy(snippet, snippetRef.current)}
-        >
-          {t('embed.share.copySnippet')}
-        </button>
-      </div>
+          <div className="share-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void copy(snippet, snippetRef.current)}
+            >
+              {t('embed.share.copySnippet')}
+            </button>
+          </div>
+        </>
+      )}
     </Dialog>
   )
 }
