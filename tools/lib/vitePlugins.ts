@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path'
 import sirv from 'sirv'
 import type { Plugin } from 'vite'
 import { hasErrors } from '../../src/tour/problems.ts'
+import { validateTour } from '../../src/tour/validate.ts'
 import { buildSharePages, publicUrlFromEnv } from './sharePages.ts'
 import { formatTextReport, type TourFileReport } from './tourReport.ts'
 import { validateTourFile } from './validateTourFile.ts'
@@ -18,21 +19,18 @@ function listFiles(directory: string): string[] {
  * Serves the `scenes/` folder at `scenes/` in development and copies it into the build, so tour
  * files sit at `scenes/<tour id>/tour.json` beside `panoramas/` and `models/`. Every `tour.json`
  * is checked like `npm run tour:validate` does, including that its files exist and can be shown.
- * Warnings are printed, and the build fails once, listing every invalid tour. For every scene of a
- * valid tour it also writes a share page with Open Graph tags and a 1200×630 preview image under
- * `share/<tour id>/` (see sharePages.ts).
+ * Warnings are printed, and the build fails once, listing every invalid tour.
  */
-export function tourFiles(scenesDirectory = 'scenes', publicDirectory = 'public'): Plugin {
+export function tourFiles(scenesDirectory = 'scenes'): Plugin {
   const root = resolve(scenesDirectory)
   return {
     name: 'showcase:tour-files',
     configureServer(server) {
       server.middlewares.use('/scenes', sirv(root, { dev: true, etag: true }))
     },
-    async generateBundle() {
+    generateBundle() {
       const invalid: TourFileReport[] = []
       const warned: TourFileReport[] = []
-      const valid: { file: string; fileName: string }[] = []
       for (const file of listFiles(root)) {
         const fileName = `scenes/${relative(root, file).split(sep).join('/')}`
         const source = readFileSync(file)
@@ -40,8 +38,7 @@ export function tourFiles(scenesDirectory = 'scenes', publicDirectory = 'public'
           // Named relative to the working folder, so that `file:line:column` opens in an editor.
           const report = { file: relative(process.cwd(), file), problems: validateTourFile(file) }
           if (hasErrors(report.problems)) invalid.push(report)
-          else valid.push({ file, fileName })
-          if (!hasErrors(report.problems) && report.problems.length > 0) warned.push(report)
+          else if (report.problems.length > 0) warned.push(report)
         }
         this.emitFile({ type: 'asset', fileName, source })
       }
@@ -49,24 +46,6 @@ export function tourFiles(scenesDirectory = 'scenes', publicDirectory = 'public'
       if (invalid.length > 0) {
         // The report names every place to fix, so the stack of this hook is left out of it.
         this.error({ message: tourReportMessage('Invalid bundled tours', invalid), stack: '' })
-      }
-
-      const publicUrl = publicUrlFromEnv(process.env.SHOWCASE_PUBLIC_URL)
-      if (publicUrl === undefined) {
-        this.warn(
-          'SHOWCASE_PUBLIC_URL is not set to an http(s) address, so og:image in the share pages is a relative URL, which most social networks ignore. Set it to the address the site is published at, such as https://tour.example.org/.',
-        )
-      }
-      for (const { file, fileName } of valid) {
-        const files = await buildSharePages({
-          tourJson: readFileSync(file, 'utf8'),
-          tourSitePath: fileName,
-          publicDirectory: resolve(publicDirectory),
-          ...(publicUrl ? { publicUrl } : {}),
-        })
-        for (const shareFile of files) {
-          this.emitFile({ type: 'asset', fileName: shareFile.fileName, source: shareFile.source })
-        }
       }
     },
   }
@@ -97,6 +76,48 @@ export function withoutXrEmulator(): Plugin {
       if (id !== stubId) return null
       return 'export function emulate() { throw new Error("[xr] the built-in emulator is not bundled") }'
     },
+  }
+}
+
+/**
+ * Writes, for every scene of the bundled tours in `scenesDirectory`, a share page with Open Graph
+ * and Twitter card tags and a 1200×630 preview image under `share/<tour id>/` (see sharePages.ts).
+ * Image paths in a tour are resolved to files under `publicDirectory`. A tour that does not match
+ * the schema is skipped, because `tourFiles` already fails the build for it.
+ */
+export function sharePages(scenesDirectory = 'scenes', publicDirectory = 'public'): Plugin {
+  const root = resolve(scenesDirectory)
+  return {
+    name: 'showcase:share-pages',
+    async generateBundle() {
+      const publicUrl = publicUrlFromEnv(process.env.SHOWCASE_PUBLIC_URL)
+      if (publicUrl === undefined) {
+        this.warn(
+          'SHOWCASE_PUBLIC_URL is not set to an http(s) address, so og:image in the share pages is a relative URL, which most social networks ignore. Set it to the address the site is published at, such as https://tour.example.org/.',
+        )
+      }
+      for (const file of listFiles(root).filter((path) => path.endsWith('tour.json'))) {
+        const tourJson = readFileSync(file, 'utf8')
+        if (!isValidTourJson(tourJson)) continue
+        const files = await buildSharePages({
+          tourJson,
+          tourSitePath: `scenes/${relative(root, file).split(sep).join('/')}`,
+          publicDirectory: resolve(publicDirectory),
+          ...(publicUrl ? { publicUrl } : {}),
+        })
+        for (const shareFile of files) {
+          this.emitFile({ type: 'asset', fileName: shareFile.fileName, source: shareFile.source })
+        }
+      }
+    },
+  }
+}
+
+function isValidTourJson(text: string): boolean {
+  try {
+    return validateTour(JSON.parse(text)).tour !== null
+  } catch {
+    return false
   }
 }
 
