@@ -13,9 +13,9 @@ import {
 } from '../tests/e2e/support/server.ts'
 
 /**
- * Measures what an embedded tour costs its host page: it loads a host page on one origin that
- * embeds the built app (from SHOWCASE_DIST) from another, in headless Chromium over 127.0.0.1, and
- * sums the bytes of every response by resource type.
+ * Measures what an embedded tour costs its host page. It loads a host page on one origin that
+ * embeds the built app (from SHOWCASE_DIST) from another origin, in headless Chromium over
+ * 127.0.0.1. Then it sums the bytes of every response by resource type.
  *
  *   SHOWCASE_DIST=/tmp/dist SHOWCASE_TEST_PORT=4371 SHOWCASE_HOST_PORT=4372 npx tsx bench/embed-cost.ts
  *
@@ -139,10 +139,7 @@ function table(title: string, responses: Response[]): string {
     ),
     `| **total** | ${total.count} | ${kilobytes(total.bytes)} | ${kilobytes(total.gzip)} |`,
     '',
-    'Files: ' +
-      fromApp
-        .map((response) => `\`${fileName(response.url)}\``)
-        .join(', '),
+    `Files: ${fromApp.map((response) => `\`${fileName(response.url)}\``).join(', ')}`,
     '',
   ].join('\n')
 }

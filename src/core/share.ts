@@ -11,7 +11,7 @@ export interface SharePlace {
 /** Permissions an embedding page grants the iframe, so VR, fullscreen and the gyroscope can work. */
 export const EMBED_ALLOW = 'xr-spatial-tracking; fullscreen; gyroscope; accelerometer'
 
-/** Longest campaign value kept in a link; longer text is cut. */
+/** Maximum length of a campaign value in a link; longer text is cut. */
 export const MAX_UTM_LENGTH = 100
 
 /**
@@ -35,7 +35,7 @@ function readableQuery(query: URLSearchParams): string {
   return query.toString().replaceAll('%2C', ',')
 }
 
-/** What an embed snippet opens and how its booking links are tagged. */
+/** Options of an embed snippet: the place it opens and the tags of its booking links. */
 export interface EmbedOptions {
   /** Address of the app page, such as `https://tour.example.org/`; its query is ignored. */
   appUrl: string

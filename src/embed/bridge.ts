@@ -8,7 +8,7 @@ import {
   parseHostCommand,
 } from './protocol.ts'
 
-/** Why a command was not carried out, as reported back to the host. */
+/** Reason a command was not carried out, as reported back to the host. */
 export type CommandFailure =
   | Exclude<CommandRejection, 'not-ours'>
   | 'origin-not-allowed'
@@ -79,8 +79,8 @@ export function createHostBridge(win: Window): HostBridge {
 
   return {
     post(message) {
-      // Events carry no personal data, and the embedding page is the audience they are meant for,
-      // whatever its origin; commands are the part that is checked.
+      // Events carry no personal data and are meant for whichever page embeds the tour, so they go
+      // to any origin. Commands are the part that is checked.
       parent?.postMessage(message, '*')
     },
     setHandler(next, origins) {

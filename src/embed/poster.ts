@@ -14,8 +14,8 @@ import { readyMessage } from './protocol.ts'
 import './poster.css'
 
 /**
- * Largest panorama, in bytes, that the poster shows scaled down when the tour has no generated
- * preview. A bigger file would cost the host page more than the viewer it stands in for.
+ * Maximum size in bytes of a panorama that the poster shows scaled down when the tour has no
+ * generated preview. A bigger file would cost the host page about as much as the viewer itself.
  */
 const MAX_FALLBACK_BYTES = 1_500_000
 
@@ -35,7 +35,7 @@ export interface Poster {
 
 /**
  * Shows the embed poster: the scene's preview image, its title and an "Explore in 360°" button. It
- * is plain DOM, so a host page pays for neither React nor three.js until the visitor asks for the
+ * is plain DOM, so a host page pays for neither React nor three.js until the visitor starts the
  * tour. While it shows, host commands change the scene and language it will open with.
  */
 export function showPoster(options: PosterOptions): Poster {

@@ -32,7 +32,7 @@ export type HostCommand =
   | { name: 'go-to-scene'; sceneId: string; view?: View }
   | { name: 'set-language'; lang: string }
 
-/** Why a message was not accepted as a command. */
+/** Reason a message was not accepted as a command. */
 export type CommandRejection =
   | 'not-ours'
   | 'unsupported-version'
@@ -40,7 +40,7 @@ export type CommandRejection =
   | 'unknown-command'
   | 'invalid-detail'
 
-/** Longest scene id or language tag accepted in a command. */
+/** Maximum length of a scene id or language tag in a command. */
 const MAX_COMMAND_TEXT = 200
 
 type JsonObject = Record<string, unknown>
@@ -54,7 +54,7 @@ export function eventMessage(name: string, detail: unknown): EmbedOutMessage {
   return { source: EMBED_SOURCE, version: EMBED_PROTOCOL_VERSION, type: 'event', name, detail }
 }
 
-/** Returns the envelope that tells the host a phase has started and commands are accepted. */
+/** Returns the envelope announcing that a phase has started and commands are accepted. */
 export function readyMessage(phase: 'poster' | 'viewer'): EmbedOutMessage {
   return { source: EMBED_SOURCE, version: EMBED_PROTOCOL_VERSION, type: 'ready', detail: { phase } }
 }

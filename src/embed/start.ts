@@ -6,7 +6,8 @@ import { type Poster, showPoster } from './poster.ts'
 
 /**
  * Starts the app in embed mode. Without `autostart=1` it shows the poster and loads the app only
- * when the visitor presses its button; the poster stays, busy, until the first scene is on screen.
+ * when the visitor presses its button. The poster then stays, busy, until the first scene is on
+ * screen.
  */
 export function startEmbed(params: LaunchParams, search: string): void {
   const bridge = createHostBridge(window)

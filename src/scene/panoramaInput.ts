@@ -20,7 +20,7 @@ const WHEEL_PAGE_PIXELS = 400
 export const TWO_FINGER_HINT_EVENT = 'showcase:two-finger-hint'
 
 /**
- * How touch turns the view. `one-finger`: any drag turns it, as in a full-page tour.
+ * Touch behaviour for turning the view. `one-finger`: any drag turns it, as in a full-page tour.
  * `two-finger`: for a tour embedded in a scrolling page, one finger is left to the browser so a
  * vertical swipe scrolls the host page (the element needs `touch-action: pan-y`), and two fingers
  * turn and zoom the view. A one-finger drag then dispatches `TWO_FINGER_HINT_EVENT`. The mouse

@@ -15,9 +15,9 @@ const UTM_FIELDS: { key: UtmKey; label: MessageKey }[] = [
 ]
 
 /**
- * Renders the Share button and its dialog: a deep link to the current scene, view and language,
- * to copy or to hand to the system share sheet, and an iframe snippet whose booking links carry
- * the campaign values the marketer types.
+ * Renders the Share button and its dialog. The dialog shows a deep link to the current scene, view
+ * and language, to copy or to hand to the system share sheet. Outside embed mode it also shows an
+ * iframe snippet whose booking links carry the campaign values the marketer types.
  */
 export function ShareButton() {
   const t = useT()

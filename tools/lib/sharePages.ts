@@ -6,7 +6,7 @@ import { brandedCard, PREVIEW_HEIGHT, PREVIEW_WIDTH, panoramaPreview } from './s
 
 /** The bundled tour the app opens without a `tour` parameter (see DEFAULT_TOUR_PATH). */
 const DEFAULT_TOUR_ID = 'tay-bac'
-/** Longest og:description; longer tour descriptions are cut at a word. */
+/** Maximum length of og:description; a longer tour description is cut at a word. */
 const MAX_DESCRIPTION_LENGTH = 200
 /** Stand-in origin for resolving a tour's paths to site paths. */
 const SITE = 'https://site.invalid/'
@@ -115,9 +115,9 @@ export function previewSource(
 }
 
 /**
- * Makes the share pages and preview images of one bundled tour. `tourFile` is the tour's path under
- * `scenesDirectory`'s parent layout (`scenes/<id>/tour.json`); image paths inside the tour are
- * resolved to files under `publicDirectory`, where the site's panoramas live.
+ * Makes the share pages and preview images of one bundled tour. `tourSitePath` is where the site
+ * serves the tour file (`scenes/<id>/tour.json`). Image paths inside the tour are resolved against
+ * it to files under `publicDirectory`, where the site's panoramas live.
  */
 export async function buildSharePages(options: {
   tourJson: string

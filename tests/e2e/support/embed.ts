@@ -148,7 +148,7 @@ export async function waitForFrameScene(frame: Frame, sceneId: string): Promise<
   )
 }
 
-/** The app's current view inside `frame`. */
+/** Returns the app's current view inside `frame`. */
 export function frameView(frame: Frame): Promise<View> {
   return frame.evaluate(() =>
     (window as unknown as { __showcase: { getView(): View } }).__showcase.getView(),
