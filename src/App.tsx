@@ -5,12 +5,15 @@ import { findScene } from './state/actions.ts'
 import { useAppStore } from './state/store.ts'
 import { AboutButton } from './ui/AboutDialog.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
+import { FullscreenButton } from './ui/FullscreenButton.tsx'
 import { HotspotLayer } from './ui/HotspotLayer.tsx'
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx'
 import { Notices } from './ui/Notices.tsx'
 import { OpenCard } from './ui/OpenCard.tsx'
 import { SceneList } from './ui/SceneList.tsx'
 import { SceneStatus } from './ui/SceneStatus.tsx'
+import { ShareButton } from './ui/ShareDialog.tsx'
+import { TouchHint } from './ui/TouchHint.tsx'
 import { TourFailure } from './ui/TourFailure.tsx'
 
 /**
@@ -49,6 +52,7 @@ function TourView() {
   const textLang = useTextLang()
   const tour = useAppStore((state) => state.tour)
   const sceneId = useAppStore((state) => state.sceneId)
+  const embedded = useAppStore((state) => state.mode === 'embed')
   const scene = findScene(tour, sceneId)
   const stageRef = useRef<HTMLDivElement>(null)
   const sceneTitle = localize(scene?.title)
@@ -64,7 +68,7 @@ function TourView() {
 
   const help = t(scene?.kind === 'model' ? 'scene.help.model' : 'scene.help.panorama')
   return (
-    <main className="tour">
+    <main className={embedded ? 'tour tour--embed' : 'tour'}>
       <header className="topbar">
         <div className="titles">
           <h1 className="tour-title" lang={textLang(tour.title)}>
@@ -77,6 +81,8 @@ function TourView() {
         <div className="topbar-actions">
           <SceneList />
           <AboutButton />
+          <ShareButton />
+          {embedded && <FullscreenButton />}
           <LanguageSwitch />
         </div>
       </header>
@@ -91,6 +97,7 @@ function TourView() {
           scene?.kind === 'model' ? 'scene.kind.model' : 'scene.kind.panorama',
         )}
         data-scene-kind={scene?.kind}
+        data-touch-pan={embedded ? 'two-finger' : undefined}
       >
         <ErrorBoundary
           fallback={<p className="scene-error">{t('app.webglUnavailable')}</p>}
@@ -104,6 +111,7 @@ function TourView() {
         </ErrorBoundary>
         <HotspotLayer />
         <SceneStatus />
+        {embedded && <TouchHint target={stageRef} />}
       </div>
       {scene?.credit !== undefined && (
         <footer className="credit">{t('scene.credit', { credit: localize(scene.credit) })}</footer>

@@ -1,3 +1,5 @@
+import { normalizeOrigins } from './embed/protocol.ts'
+
 /**
  * Deployment settings, fixed at build time through Vite environment variables (see README).
  */
@@ -13,3 +15,12 @@ export const ALLOWED_TOUR_ORIGINS: readonly string[] = (import.meta.env.VITE_TOU
   .split(',')
   .map((origin: string) => origin.trim())
   .filter((origin: string) => origin !== '')
+
+/**
+ * Origins of pages that may send commands to the app when it is embedded (`?mode=embed`), from the
+ * comma-separated `VITE_EMBED_ORIGINS`, such as `https://portal.example.org`. A tour adds its own
+ * with `embed.allowedOrigins`. Entries that are not plain origins are dropped.
+ */
+export const EMBED_COMMAND_ORIGINS: readonly string[] = normalizeOrigins(
+  (import.meta.env.VITE_EMBED_ORIGINS ?? '').split(','),
+)

@@ -10,7 +10,8 @@ export interface ShowcaseEvents {
     kind: 'panorama' | 'model'
     /** The scene the visitor came from; absent for the first scene. */
     from?: string
-    via: 'start' | 'link' | 'hotspot' | 'list'
+    /** `host`: a command from the page that embeds the tour. */
+    via: 'start' | 'link' | 'hotspot' | 'list' | 'host'
   }
   'scene-leave': { tourId: string; sceneId: string; dwellMs: number }
   'hotspot-select': {

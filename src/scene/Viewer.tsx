@@ -21,12 +21,14 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
   const scene = findScene(tour, sceneId)
   const snapshotRef = useRef<HTMLCanvasElement>(null)
   const isPanorama = scene?.kind === 'panorama'
+  // An embedded tour leaves one-finger swipes to the host page, so visitors can scroll past it.
+  const touchPan = useAppStore((state) => (state.mode === 'embed' ? 'two-finger' : 'one-finger'))
 
   useEffect(() => {
     const element = inputTarget.current
     if (!element || !isPanorama) return
-    return attachPanoramaInput(element)
-  }, [inputTarget, isPanorama])
+    return attachPanoramaInput(element, { touchPan })
+  }, [inputTarget, isPanorama, touchPan])
 
   return (
     <>

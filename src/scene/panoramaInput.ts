@@ -16,14 +16,31 @@ const DRAG_THRESHOLD = 6
 const WHEEL_LINE_PIXELS = 16
 const WHEEL_PAGE_PIXELS = 400
 
+/** Event dispatched on the input element when a one-finger drag was left to the page. */
+export const TWO_FINGER_HINT_EVENT = 'showcase:two-finger-hint'
+
 /**
- * Lets the visitor look around a panorama: drag with mouse or one finger, pinch with two fingers,
+ * Touch behaviour for turning the view. `one-finger`: any drag turns it, as in a full-page tour.
+ * `two-finger`: for a tour embedded in a scrolling page, one finger is left to the browser so a
+ * vertical swipe scrolls the host page (the element needs `touch-action: pan-y`), and two fingers
+ * turn and zoom the view. A one-finger drag then dispatches `TWO_FINGER_HINT_EVENT`. The mouse
+ * wheel also scrolls the page in this mode, unless Ctrl is held.
+ */
+export type TouchPanMode = 'one-finger' | 'two-finger'
+
+/**
+ * Lets the visitor look around a panorama: drag with mouse or a finger, pinch with two fingers,
  * wheel to zoom, and arrow and +/- keys. Writes the live view in place and returns a cleanup.
  */
-export function attachPanoramaInput(element: HTMLElement): () => void {
+export function attachPanoramaInput(
+  element: HTMLElement,
+  options: { touchPan?: TouchPanMode } = {},
+): () => void {
+  const twoFinger = options.touchPan === 'two-finger'
   const pointers = new Map<number, { x: number; y: number }>()
   let travel = 0
   let pinchDistance = 0
+  let hinted = false
 
   const pinchSpan = () => {
     const [a, b] = [...pointers.values()]
@@ -33,7 +50,10 @@ export function attachPanoramaInput(element: HTMLElement): () => void {
   const onPointerDown = (event: PointerEvent) => {
     if (event.pointerType === 'mouse' && event.button !== 0) return
     pointers.set(event.pointerId, { x: event.clientX, y: event.clientY })
-    if (pointers.size === 1) travel = 0
+    if (pointers.size === 1) {
+      travel = 0
+      hinted = false
+    }
     if (pointers.size === 2) pinchDistance = pinchSpan()
   }
 
@@ -51,6 +71,14 @@ export function attachPanoramaInput(element: HTMLElement): () => void {
     previous.x = event.clientX
     previous.y = event.clientY
     travel += Math.abs(dx) + Math.abs(dy)
+    const pageOwnsDrag = twoFinger && event.pointerType === 'touch' && pointers.size === 1
+    if (pageOwnsDrag) {
+      if (travel > DRAG_THRESHOLD && !hinted) {
+        hinted = true
+        element.dispatchEvent(new CustomEvent(TWO_FINGER_HINT_EVENT))
+      }
+      return
+    }
     if (travel > DRAG_THRESHOLD && !element.hasPointerCapture(event.pointerId)) {
       // Capture only once it is a drag, so a plain click still reaches the hotspot under it.
       element.setPointerCapture(event.pointerId)
@@ -59,6 +87,11 @@ export function attachPanoramaInput(element: HTMLElement): () => void {
     if (pointers.size === 1) {
       applyDrag(liveView.view, dx, dy, element.clientHeight)
     } else if (pointers.size === 2) {
+      // In two-finger mode both fingers turn the view: each move adds half, so the view follows
+      // the midpoint between them.
+      if (twoFinger && event.pointerType === 'touch') {
+        applyDrag(liveView.view, dx / 2, dy / 2, element.clientHeight)
+      }
       const distance = pinchSpan()
       if (pinchDistance > 0 && distance > 0) {
         const fov = liveView.view.fov * (pinchDistance / distance)
@@ -82,7 +115,16 @@ export function attachPanoramaInput(element: HTMLElement): () => void {
     }
   }
 
+  // Two fingers belong to the view: cancelling the first move keeps the browser from scrolling
+  // or zooming the page with them.
+  const onTouchMove = (event: TouchEvent) => {
+    if (event.touches.length >= 2 && event.cancelable) event.preventDefault()
+  }
+
   const onWheel = (event: WheelEvent) => {
+    // Embedded, the wheel scrolls the host page; Ctrl+wheel and a touchpad pinch (which the
+    // browser reports as a wheel with ctrlKey) still zoom.
+    if (twoFinger && !event.ctrlKey) return
     event.preventDefault()
     let scale = 1
     if (event.deltaMode === WheelEvent.DOM_DELTA_LINE) scale = WHEEL_LINE_PIXELS
@@ -128,6 +170,7 @@ export function attachPanoramaInput(element: HTMLElement): () => void {
   element.addEventListener('pointercancel', onPointerEnd)
   element.addEventListener('click', onClickCapture, true)
   element.addEventListener('wheel', onWheel, { passive: false })
+  if (twoFinger) element.addEventListener('touchmove', onTouchMove, { passive: false })
   window.addEventListener('keydown', onKeyDown)
 
   return () => {
@@ -137,6 +180,7 @@ export function attachPanoramaInput(element: HTMLElement): () => void {
     element.removeEventListener('pointercancel', onPointerEnd)
     element.removeEventListener('click', onClickCapture, true)
     element.removeEventListener('wheel', onWheel)
+    element.removeEventListener('touchmove', onTouchMove)
     window.removeEventListener('keydown', onKeyDown)
   }
 }

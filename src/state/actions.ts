@@ -104,10 +104,14 @@ export function startTour(
 
 /**
  * Moves to another scene. Returns false and does nothing while a transition is running, so a
- * double click cannot start two transitions. The scene list is the exception: it may interrupt a
- * scene that is still loading.
+ * double click cannot start two transitions. The scene list and an embedding page's command are
+ * the exceptions: they may interrupt a scene that is still loading.
  */
-export function goToScene(targetId: string, via: 'hotspot' | 'list', targetView?: View): boolean {
+export function goToScene(
+  targetId: string,
+  via: 'hotspot' | 'list' | 'host',
+  targetView?: View,
+): boolean {
   const state = useAppStore.getState()
   const { tour, sceneId, transition } = state
   const target = findScene(tour, targetId)

@@ -45,6 +45,7 @@ export type ProblemCode =
   | 'unlisted-locale'
   | 'insecure-link'
   | 'invalid-link'
+  | 'invalid-origin'
   | 'path-leaves-site'
   | 'root-relative-path'
   | 'file-not-found'

@@ -177,6 +177,17 @@ export const OfferSchema = z.object({
   image: ImageSchema.optional(),
 })
 
+export const EmbedSettingsSchema = z
+  .object({
+    allowedOrigins: z
+      .array(z.string())
+      .default([])
+      .describe(
+        'Origins (scheme://host[:port], no path) of pages that may send commands to this tour when it is embedded.',
+      ),
+  })
+  .describe('Settings for pages that embed this tour in an iframe.')
+
 export const TourSchema = z
   .object({
     $schema: z.string().optional(),
@@ -192,6 +203,7 @@ export const TourSchema = z
     offers: z.array(OfferSchema).default([]),
     scenes: z.array(SceneSchema).min(1),
     credits: LocalizedStringSchema.optional(),
+    embed: EmbedSettingsSchema.optional(),
   })
   .meta({ title: 'Tour', description: 'A virtual tour: scenes, hotspots and offers.' })
 
@@ -206,4 +218,5 @@ export type PanoramaHotspot = z.infer<typeof PanoramaHotspotSchema>
 export type ModelHotspot = z.infer<typeof ModelHotspotSchema>
 export type Hotspot = PanoramaHotspot | ModelHotspot
 export type Offer = z.infer<typeof OfferSchema>
+export type EmbedSettings = z.infer<typeof EmbedSettingsSchema>
 export type TourImage = z.infer<typeof ImageSchema>

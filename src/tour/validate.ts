@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { parseOrigin } from '../embed/protocol.ts'
 import type { ProblemLocation, TourProblem } from './problems.ts'
 import { hasErrors } from './problems.ts'
 import { TOUR_VERSION, type Tour, TourSchema } from './schema.ts'
@@ -83,6 +84,7 @@ export function validateTour(input: unknown, options: ValidateOptions = {}): Val
   checkReferences(input, problems)
   checkLocales(input, problems)
   checkLinksAndPaths(input, options.tourUrl ?? VIRTUAL_TOUR_URL, problems)
+  checkEmbedOrigins(input, problems)
 
   const sorted = sortInDocumentOrder(dedupe(problems), input)
   return { tour: parsed.success && !hasErrors(sorted) ? parsed.data : null, problems: sorted }
@@ -430,6 +432,25 @@ function checkLocales(tour: JsonObject, problems: TourProblem[]): void {
 export function isAllowedLink(url: URL): boolean {
   if (url.protocol === 'https:') return true
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+}
+
+/**
+ * Checks that every entry of `embed.allowedOrigins` is a plain origin such as
+ * `https://portal.example.org`: a path or a trailing page name would never match a sender.
+ */
+function checkEmbedOrigins(tour: JsonObject, problems: TourProblem[]): void {
+  if (!isObject(tour.embed)) return
+  asArray(tour.embed.allowedOrigins).forEach((entry, index) => {
+    if (typeof entry !== 'string' || parseOrigin(entry) !== null) return
+    problems.push({
+      severity: 'error',
+      code: 'invalid-origin',
+      path: ['embed', 'allowedOrigins', index],
+      where: {},
+      field: `embed.allowedOrigins.${index}`,
+      value: entry,
+    })
+  })
 }
 
 function checkLinksAndPaths(tour: JsonObject, tourUrl: string, problems: TourProblem[]): void {

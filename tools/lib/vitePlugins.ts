@@ -3,6 +3,8 @@ import { join, relative, resolve, sep } from 'node:path'
 import sirv from 'sirv'
 import type { Plugin } from 'vite'
 import { hasErrors } from '../../src/tour/problems.ts'
+import { validateTour } from '../../src/tour/validate.ts'
+import { buildSharePages, publicUrlFromEnv } from './sharePages.ts'
 import { formatTextReport, type TourFileReport } from './tourReport.ts'
 import { validateTourFile } from './validateTourFile.ts'
 
@@ -73,6 +75,95 @@ export function withoutXrEmulator(): Plugin {
     load(id) {
       if (id !== stubId) return null
       return 'export function emulate() { throw new Error("[xr] the built-in emulator is not bundled") }'
+    },
+  }
+}
+
+/**
+ * Writes, for every scene of the bundled tours in `scenesDirectory`, a share page with Open Graph
+ * and Twitter card tags and a 1200×630 preview image under `share/<tour id>/` (see sharePages.ts).
+ * Image paths in a tour are resolved to files under `publicDirectory`. A tour that does not match
+ * the schema is skipped, because `tourFiles` already fails the build for it.
+ */
+export function sharePages(scenesDirectory = 'scenes', publicDirectory = 'public'): Plugin {
+  const root = resolve(scenesDirectory)
+  return {
+    name: 'showcase:share-pages',
+    async generateBundle() {
+      const publicUrl = publicUrlFromEnv(process.env.SHOWCASE_PUBLIC_URL)
+      if (publicUrl === undefined) {
+        this.warn(
+          'SHOWCASE_PUBLIC_URL is not set to an http(s) address, so og:image in the share pages is a relative URL, which most social networks ignore. Set it to the address the site is published at, such as https://tour.example.org/.',
+        )
+      }
+      for (const file of listFiles(root).filter((path) => path.endsWith('tour.json'))) {
+        const tourJson = readFileSync(file, 'utf8')
+        if (!isValidTourJson(tourJson)) continue
+        const files = await buildSharePages({
+          tourJson,
+          tourSitePath: `scenes/${relative(root, file).split(sep).join('/')}`,
+          publicDirectory: resolve(publicDirectory),
+          ...(publicUrl ? { publicUrl } : {}),
+        })
+        for (const shareFile of files) {
+          this.emitFile({ type: 'asset', fileName: shareFile.fileName, source: shareFile.source })
+        }
+      }
+    },
+  }
+}
+
+function isValidTourJson(text: string): boolean {
+  try {
+    return validateTour(JSON.parse(text)).tour !== null
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Preloads the app's main chunk, its imports and its CSS from index.html in every mode but the
+ * embed poster. The entry (src/entry.ts) imports the app only after it has looked at the URL, so
+ * without this a visitor in web mode would wait for the entry before the app even starts loading.
+ * An embedded tour skips the preload, so its host page pays only for the poster.
+ */
+export function preloadAppOutsideEmbed(appModule = 'src/main.tsx'): Plugin {
+  return {
+    name: 'showcase:preload-app-outside-embed',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle
+        if (!bundle) return
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk')
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(appModule))
+        if (!app) return
+        const scripts: string[] = []
+        const styles = new Set<string>()
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((candidate) => candidate.fileName === fileName)
+          if (!chunk || chunk.isEntry || scripts.includes(fileName)) return
+          scripts.push(fileName)
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css)
+          for (const imported of chunk.imports) visit(imported)
+        }
+        visit(app.fileName)
+        const links = [
+          ...scripts.map((file) => ['modulepreload', `./${file}`]),
+          ...[...styles].map((file) => ['stylesheet', `./${file}`]),
+        ]
+        const script = [
+          `if (!/[?&]mode=embed(&|$)/i.test(location.search) || /[?&]autostart=1(&|$)/.test(location.search)) {`,
+          `  for (const [rel, href] of ${JSON.stringify(links)}) {`,
+          `    const link = document.createElement('link')`,
+          `    link.rel = rel`,
+          `    link.href = href`,
+          `    document.head.append(link)`,
+          `  }`,
+          `}`,
+        ].join('\n')
+        return [{ tag: 'script', children: script, injectTo: 'head' }]
+      },
     },
   }
 }

@@ -50,6 +50,8 @@ export const en: Record<MessageKey, string> = {
     'the field “{field}” has text in {value}, which is not in “locales” ({expected}).',
   'problem.insecure-link': 'the link {value} must use https: (http: only on localhost).',
   'problem.invalid-link': 'the link {value} is not a valid address.',
+  'problem.invalid-origin':
+    '{value} is not a valid origin; write it as https://host.example, with no path.',
   'problem.path-leaves-site':
     'the path {value} leaves the tour’s site; files must be on the same site.',
   'problem.root-relative-path':
@@ -137,4 +139,25 @@ export const en: Record<MessageKey, string> = {
 
   'about.open': 'About',
   'about.title': 'About this tour',
+
+  'embed.start': 'Explore in 360°',
+  'embed.starting': 'Opening the tour…',
+  'embed.twoFingerHint': 'Use two fingers to look around',
+  'embed.fullscreen.enter': 'Full screen',
+  'embed.fullscreen.exit': 'Exit full screen',
+  'embed.share.open': 'Share',
+  'embed.share.title': 'Share this scene',
+  'embed.share.linkLabel': 'Link to the current scene, view and language',
+  'embed.share.copy': 'Copy link',
+  'embed.share.copied': 'Copied to the clipboard.',
+  'embed.share.copyFailed': 'Could not copy; select the text in the box and copy it by hand.',
+  'embed.share.native': 'Share with an app…',
+  'embed.share.embedHeading': 'Embed in a web page',
+  'embed.share.embedIntro':
+    'Paste the code below into your page. The campaign parameters are added to every booking link opened from this embed.',
+  'embed.share.utmSource': 'Source (utm_source)',
+  'embed.share.utmMedium': 'Medium (utm_medium)',
+  'embed.share.utmCampaign': 'Campaign (utm_campaign)',
+  'embed.share.snippetLabel': 'Embed code',
+  'embed.share.copySnippet': 'Copy embed code',
 }

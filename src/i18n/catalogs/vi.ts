@@ -51,6 +51,8 @@ export const vi = {
     'trường “{field}” dùng ngôn ngữ {value}, không có trong “locales” ({expected}).',
   'problem.insecure-link': 'liên kết {value} phải dùng https: (http: chỉ dùng cho localhost).',
   'problem.invalid-link': 'liên kết {value} không phải một địa chỉ hợp lệ.',
+  'problem.invalid-origin':
+    '{value} không phải địa chỉ gốc (origin) hợp lệ; hãy ghi dạng https://ten-mien.vn, không kèm đường dẫn.',
   'problem.path-leaves-site': 'đường dẫn {value} ra ngoài trang của tour; tệp phải nằm cùng trang.',
   'problem.root-relative-path':
     'đường dẫn {value} tính từ gốc trang web nên sẽ hỏng khi trang web nằm trong một thư mục con; hãy viết đường dẫn tương đối so với tệp tour, ví dụ {expected}.',
@@ -137,6 +139,27 @@ export const vi = {
 
   'about.open': 'Giới thiệu',
   'about.title': 'Về tour này',
+
+  'embed.start': 'Khám phá 360°',
+  'embed.starting': 'Đang mở tour…',
+  'embed.twoFingerHint': 'Dùng hai ngón tay để xoay ảnh',
+  'embed.fullscreen.enter': 'Toàn màn hình',
+  'embed.fullscreen.exit': 'Thoát toàn màn hình',
+  'embed.share.open': 'Chia sẻ',
+  'embed.share.title': 'Chia sẻ cảnh này',
+  'embed.share.linkLabel': 'Liên kết tới cảnh, hướng nhìn và ngôn ngữ hiện tại',
+  'embed.share.copy': 'Sao chép liên kết',
+  'embed.share.copied': 'Đã sao chép vào bộ nhớ tạm.',
+  'embed.share.copyFailed': 'Không sao chép được; hãy chọn nội dung trong ô và sao chép bằng tay.',
+  'embed.share.native': 'Chia sẻ qua ứng dụng…',
+  'embed.share.embedHeading': 'Nhúng vào trang web',
+  'embed.share.embedIntro':
+    'Dán đoạn mã dưới đây vào trang của bạn. Các tham số chiến dịch được thêm vào mọi liên kết đặt tour mở từ khung nhúng này.',
+  'embed.share.utmSource': 'Nguồn (utm_source)',
+  'embed.share.utmMedium': 'Kênh (utm_medium)',
+  'embed.share.utmCampaign': 'Chiến dịch (utm_campaign)',
+  'embed.share.snippetLabel': 'Mã nhúng',
+  'embed.share.copySnippet': 'Sao chép mã nhúng',
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -2,11 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import sharp from 'sharp'
-import { APP_PATH, TEST_ORIGIN, TEST_TOURS_DIR } from './server.ts'
+import { APP_PATH, HOST_ORIGIN, TEST_ORIGIN, TEST_TOURS_DIR } from './server.ts'
 
 export { expect }
 
-/** Requests the page tried to send anywhere but the test server; every test expects none. */
+/**
+ * Requests the page tried to send anywhere but the test servers (the app's origin and the host-page
+ * origin of the embed tests); every test expects none.
+ */
 export interface NetworkLog {
   external: string[]
 }
@@ -16,7 +19,8 @@ export const test = base.extend<{ network: NetworkLog; pageErrors: string[] }>({
     const log: NetworkLog = { external: [] }
     await page.route('**/*', (route) => {
       const url = route.request().url()
-      if (url.startsWith(`${TEST_ORIGIN}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
+      const local = url.startsWith(`${TEST_ORIGIN}/`) || url.startsWith(`${HOST_ORIGIN}/`)
+      if (local || url.startsWith('data:') || url.startsWith('blob:')) {
         return route.continue()
       }
       log.external.push(url)

@@ -27,6 +27,7 @@ const PROBLEM_CODES = Object.keys({
   'unlisted-locale': true,
   'insecure-link': true,
   'invalid-link': true,
+  'invalid-origin': true,
   'path-leaves-site': true,
   'root-relative-path': true,
   'file-not-found': true,
