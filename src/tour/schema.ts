@@ -147,6 +147,29 @@ export const OfferSchema = z.object({
   image: ImageSchema.optional(),
 })
 
+/** Shortest idle period a tour may set for a booth, in seconds. */
+export const MIN_KIOSK_IDLE_SECONDS = 5
+/** Idle period of a booth when the tour sets none, in seconds. */
+export const DEFAULT_KIOSK_IDLE_SECONDS = 90
+
+export const KioskSchema = z
+  .object({
+    idleSeconds: z
+      .number()
+      .int()
+      .min(MIN_KIOSK_IDLE_SECONDS)
+      .max(3600)
+      .default(DEFAULT_KIOSK_IDLE_SECONDS)
+      .describe(
+        'Seconds without input after which a booth returns to the start and its attract loop.',
+      ),
+    highlights: z
+      .array(Id)
+      .optional()
+      .describe('Ids of the scenes the attract loop turns through; defaults to the start scene.'),
+  })
+  .describe('Settings of the booth (kiosk) mode, `?mode=kiosk`.')
+
 export const TourSchema = z
   .object({
     $schema: z.string().optional(),
@@ -162,6 +185,7 @@ export const TourSchema = z
     offers: z.array(OfferSchema).default([]),
     scenes: z.array(SceneSchema).min(1),
     credits: LocalizedStringSchema.optional(),
+    kiosk: KioskSchema.optional(),
   })
   .meta({ title: 'Tour', description: 'A virtual tour: scenes, hotspots and offers.' })
 
@@ -174,4 +198,5 @@ export type PanoramaHotspot = z.infer<typeof PanoramaHotspotSchema>
 export type ModelHotspot = z.infer<typeof ModelHotspotSchema>
 export type Hotspot = PanoramaHotspot | ModelHotspot
 export type Offer = z.infer<typeof OfferSchema>
+export type KioskSettings = z.infer<typeof KioskSchema>
 export type TourImage = z.infer<typeof ImageSchema>

@@ -43,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'problem.unknown-start': 'the start scene {value} is not in the list of scenes.',
   'problem.unknown-target': 'this hotspot leads to scene {value}, which does not exist.',
   'problem.unknown-offer': 'this hotspot opens offer {value}, which does not exist.',
+  'problem.unknown-highlight': 'the attract loop highlight {value} is not a scene of this tour.',
   'problem.self-link': 'this hotspot leads back to its own scene {value}.',
   'problem.missing-default-text':
     'the field “{field}” has no text for the default language “{expected}”.',

@@ -44,6 +44,7 @@ export const vi = {
   'problem.unknown-start': 'cảnh bắt đầu {value} không có trong danh sách cảnh.',
   'problem.unknown-target': 'điểm này dẫn tới cảnh {value}, nhưng cảnh đó không tồn tại.',
   'problem.unknown-offer': 'điểm này mở ưu đãi {value}, nhưng ưu đãi đó không tồn tại.',
+  'problem.unknown-highlight': 'cảnh nổi bật {value} của vòng giới thiệu không có trong tour này.',
   'problem.self-link': 'điểm này dẫn về chính cảnh {value}.',
   'problem.missing-default-text':
     'trường “{field}” thiếu nội dung cho ngôn ngữ mặc định “{expected}”.',
