@@ -1,6 +1,7 @@
 import type { WebGLRenderer } from 'three'
 import { events, type ShowcaseEvent } from './analytics/bus.ts'
 import type { View } from './core/view.ts'
+import { type KioskState, useKioskStore } from './kiosk/store.ts'
 import { requestFrame } from './state/anchors.ts'
 import { useAppStore } from './state/store.ts'
 import { getLiveView, setLiveView } from './state/view.ts'
@@ -20,6 +21,8 @@ export interface ShowcaseHandle {
   getView(): View
   setView(view: View): void
   getState(): ReturnType<typeof useAppStore.getState>
+  /** Booth state: the attract loop, the staff menu, offline caching and today's visitors. */
+  getKioskState(): KioskState
   rendererInfo(): { textures: number; geometries: number; calls: number; triangles: number } | null
 }
 
@@ -34,6 +37,7 @@ export const showcaseHandle: ShowcaseHandle = {
     requestFrame()
   },
   getState: () => useAppStore.getState(),
+  getKioskState: () => useKioskStore.getState(),
   rendererInfo() {
     const info = showcaseHandle.renderer?.info
     if (!info) return null

@@ -10,7 +10,8 @@ export interface ShowcaseEvents {
     kind: 'panorama' | 'model'
     /** The scene the visitor came from; absent for the first scene. */
     from?: string
-    via: 'start' | 'link' | 'hotspot' | 'list'
+    /** `attract` is a booth's attract loop or its reset to the start scene, not a visitor. */
+    via: 'start' | 'link' | 'hotspot' | 'list' | 'attract'
   }
   'scene-leave': { tourId: string; sceneId: string; dwellMs: number }
   'hotspot-select': {

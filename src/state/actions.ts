@@ -5,6 +5,7 @@ import { describeAssetError } from '../i18n/assetErrors.ts'
 import type { MessageKey, MessageParams, UiLanguage } from '../i18n/translate.ts'
 import type { TourProblem } from '../tour/problems.ts'
 import type { Hotspot, Scene, Tour } from '../tour/schema.ts'
+import { requestFrame } from './anchors.ts'
 import { type AssetError, type SceneLoadState, useAppStore } from './store.ts'
 import { setLiveView } from './view.ts'
 
@@ -103,7 +104,11 @@ export function startTour(
  * double click cannot start two transitions. The scene list is the exception: it may interrupt a
  * scene that is still loading.
  */
-export function goToScene(targetId: string, via: 'hotspot' | 'list', targetView?: View): boolean {
+export function goToScene(
+  targetId: string,
+  via: 'hotspot' | 'list' | 'attract',
+  targetView?: View,
+): boolean {
   const state = useAppStore.getState()
   const { tour, sceneId, transition } = state
   const target = findScene(tour, targetId)
@@ -133,6 +138,23 @@ export function goToScene(targetId: string, via: 'hotspot' | 'list', targetView?
     via,
     ...(sceneId !== null ? { from: sceneId } : {}),
   })
+  return true
+}
+
+/**
+ * Takes the app back to the tour's start scene at its first view, with every card and list closed
+ * and the given language, as a booth does between visitors. Returns false when a scene change is
+ * fading in and the caller should try again after `CROSSFADE_MS`.
+ */
+export function returnToStart(lang: UiLanguage): boolean {
+  const { tour, sceneId } = useAppStore.getState()
+  const start = findScene(tour, tour?.start ?? null) ?? tour?.scenes[0]
+  if (!tour || !start) return true
+  setLanguage(lang)
+  useAppStore.setState({ card: null, sceneListOpen: false })
+  if (sceneId !== start.id) return goToScene(start.id, 'attract')
+  setLiveView(arrivalView(start, undefined))
+  requestFrame()
   return true
 }
 

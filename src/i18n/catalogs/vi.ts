@@ -124,6 +124,36 @@ export const vi = {
 
   'about.open': 'Giới thiệu',
   'about.title': 'Về tour này',
+  'kiosk.attract.prompt': 'Chạm để khám phá',
+  'kiosk.attract.start': 'Bắt đầu tham quan',
+  'kiosk.staff.corner': 'Menu nhân viên (nhấn giữ 3 giây)',
+  'kiosk.pin.title': 'Nhập mã PIN nhân viên',
+  'kiosk.pin.label': 'Mã PIN',
+  'kiosk.pin.submit': 'Mở menu',
+  'kiosk.pin.clear': 'Xóa',
+  'kiosk.pin.wrong': 'Mã PIN không đúng.',
+  'kiosk.pin.locked': 'Nhập sai quá nhiều lần. Thử lại sau {seconds} giây.',
+  'kiosk.pin.missing':
+    'Quầy này chưa có mã PIN (đặt VITE_KIOSK_PIN khi build), nên menu nhân viên bị khóa.',
+  'kiosk.menu.title': 'Menu nhân viên',
+  'kiosk.menu.tour': 'Tour',
+  'kiosk.menu.switchTour': 'Đổi tour',
+  'kiosk.menu.language': 'Ngôn ngữ mặc định',
+  'kiosk.menu.offline': 'Dùng ngoại tuyến',
+  'kiosk.menu.visitors': 'Lượt khách hôm nay: {count}',
+  'kiosk.menu.reset': 'Về màn hình chờ',
+  'kiosk.menu.leave': 'Thoát chế độ quầy',
+  'kiosk.menu.close': 'Đóng',
+  'kiosk.offline.ready': 'Sẵn sàng ngoại tuyến: {files}/{total} tệp, {size}',
+  'kiosk.offline.caching': 'Đang lưu để dùng ngoại tuyến: {files}/{total} tệp, {size}',
+  'kiosk.offline.failed':
+    'Chưa lưu được {failed} tệp; sẽ thử lại khi có mạng. Đã lưu {files}/{total} tệp, {size}.',
+  'kiosk.offline.installing': 'Đang cài ứng dụng để dùng ngoại tuyến…',
+  'kiosk.offline.unsupported': 'Trình duyệt này không lưu được ứng dụng để dùng ngoại tuyến.',
+  'kiosk.offline.update': 'Đã tải bản cập nhật; bản này được dùng từ lần đặt lại tiếp theo.',
+  'kiosk.offer.scan': 'Quét mã QR để đặt tour trên điện thoại của bạn',
+  'kiosk.offer.phone': 'Hoặc gọi {phone}',
+  'kiosk.contextLost': 'Đang khôi phục hình ảnh 3D…',
 } as const
 
 export type MessageKey = keyof typeof vi
