@@ -32,7 +32,7 @@ export function boothLanguage(): UiLanguage {
 export function reportActivity(target?: EventTarget | null): void {
   timer?.activity()
   if (!useKioskStore.getState().attract) return
-  if (target instanceof Element && target.closest(`[${STAFF_ATTRIBUTE}]`)) return
+  if (target instanceof Element && target.closest(`[${STAFF_ATTRIBUTE}], .card--staff`)) return
   stopAttractLoop()
   useKioskStore.setState({ attract: false, visitsToday: countVisit() })
 }
@@ -142,13 +142,15 @@ export function startKiosk(tourUrl: string): void {
     onIdle: () => void resetBooth(),
   })
   const onInput = (event: Event) => {
-    // A hovering mouse keeps the booth awake but is not a visitor starting a visit.
-    if (event.type === 'pointermove') {
+    // Only a press, a key or the wheel starts a visit. A hovering mouse, or the release of a press
+    // that opened the staff menu, keeps the booth awake and nothing more.
+    if (event.type === 'pointerdown' || event.type === 'keydown' || event.type === 'wheel') {
+      reportActivity(event.target)
+    } else {
       timer?.activity()
-      return
     }
-    reportActivity(event.target)
-    if (event.type !== 'wheel') requestFullscreen()
+    // Fullscreen needs a user gesture, which pointerdown is only for a mouse.
+    if (event.type !== 'pointermove' && event.type !== 'wheel') requestFullscreen()
   }
   for (const type of ['pointerdown', 'pointerup', 'pointermove', 'keydown', 'wheel', 'touchend']) {
     window.addEventListener(type, onInput, { capture: true, passive: true })
@@ -158,5 +160,8 @@ export function startKiosk(tourUrl: string): void {
   guardNavigation()
   useKioskStore.setState({ visitsToday: visitsToday(), attract: true })
   startAttractLoop()
-  keepToursOffline(tourUrl)
+  // An update downloaded while nobody uses the booth is applied at once, by a reset.
+  keepToursOffline(tourUrl, () => {
+    if (useKioskStore.getState().attract) void resetBooth()
+  })
 }

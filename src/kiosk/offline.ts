@@ -180,7 +180,7 @@ export async function stageTourUpdates(tourUrl: string): Promise<void> {
   const staging = await caches.open(STAGING_CACHE)
   const listing = await readListing()
   const stagedTours: string[] = []
-  // Stage changed tour files first, so their new asset lists are read from staging below.
+  // Changed tour files are staged with the rest; the files they newly name follow below.
   const urls = await neededUrls(tourUrl, listing)
   await eachLimited(urls, PARALLEL_DOWNLOADS, async (url) => {
     const cached = await live.match(url)
@@ -192,7 +192,8 @@ export async function stageTourUpdates(tourUrl: string): Promise<void> {
     try {
       const response = await fetch(url, { cache: 'no-store', headers })
       if (response.status === 304 || !response.ok) return
-      if (cached && !etag && !modified) return
+      // A server that ignores conditional requests sends the whole file again, unchanged.
+      if (cached && (await sameBody(cached.clone(), response.clone()))) return
       await staging.put(url, response)
       if (url.endsWith('.json')) stagedTours.push(url)
     } catch {
@@ -217,6 +218,15 @@ export async function stageTourUpdates(tourUrl: string): Promise<void> {
     tourUpdateStaged = true
     setOfflineStatus({ updatePending: true })
   }
+}
+
+async function sameBody(a: Response, b: Response): Promise<boolean> {
+  const [left, right] = await Promise.all([a.arrayBuffer(), b.arrayBuffer()])
+  if (left.byteLength !== right.byteLength) return false
+  const x = new Uint8Array(left)
+  const y = new Uint8Array(right)
+  for (let index = 0; index < x.length; index++) if (x[index] !== y[index]) return false
+  return true
 }
 
 /**
@@ -251,12 +261,19 @@ export async function applyPendingUpdate(): Promise<boolean> {
   return reload
 }
 
-/** Caches the booth's tours now and checks for updates whenever the network comes back. */
-export function keepToursOffline(tourUrl: string): void {
+/**
+ * Caches the booth's tours now, then checks for updates at start, whenever the network comes back
+ * and every `UPDATE_CHECK_MS`. Calls `onUpdateStaged` after a check that left an update waiting.
+ */
+export function keepToursOffline(tourUrl: string, onUpdateStaged: () => void): void {
   if (!offlineSupported()) return
   const check = () => {
     if (useKioskStore.getState().offline.phase === 'caching') return
-    void cacheToursForOffline(tourUrl).then(() => stageTourUpdates(tourUrl))
+    void cacheToursForOffline(tourUrl)
+      .then(() => stageTourUpdates(tourUrl))
+      .then(() => {
+        if (useKioskStore.getState().offline.updatePending) onUpdateStaged()
+      })
   }
   check()
   window.addEventListener('online', check)

@@ -17,7 +17,9 @@ export function formatMegabytes(bytes: number, lang: UiLanguage): string {
  * the cached responses.
  */
 export function describeOfflineStatus(status: OfflineStatus, lang: UiLanguage): string {
-  if (!status.supported) return translate(lang, 'kiosk.offline.unsupported')
+  if (!status.supported || status.shell === 'unavailable') {
+    return translate(lang, 'kiosk.offline.unsupported')
+  }
   if (status.shell !== 'ready') return translate(lang, 'kiosk.offline.installing')
   const params = {
     files: status.shellFiles + status.cachedFiles,
