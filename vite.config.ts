@@ -16,9 +16,9 @@ export default defineConfig({
     tourFiles(),
     offlineFiles(),
     // The service worker precaches the app shell for every visitor: the page, the scripts, the
-    // styles and the WOFF2 fonts (about 0.5 MB gzip). Panoramas, models, decoders and XR profiles
-    // are cached only by booths, at run time, into the cache `showcase-tour-assets`
-    // (src/kiosk/offline.ts; README: "Running a booth").
+    // styles and the WOFF2 fonts (about 0.55 MB gzip in this build). Panoramas, models, decoders
+    // and XR profiles are cached only by booths, at run time, into the cache
+    // `showcase-tour-assets` (see src/kiosk/offline.ts and the README's "Running a booth").
     VitePWA({
       strategies: 'generateSW',
       injectRegister: false,
@@ -32,9 +32,9 @@ export default defineConfig({
         // never selects another file: the page at any query is the precached index.html.
         ignoreURLParametersMatching: [/./],
         cleanupOutdatedCaches: true,
-        // A new service worker waits until a booth reset or the last tab closes, so a visitor
-        // never gets a new app in the middle of a visit; the first one controls pages only from
-        // the next load on.
+        // A new service worker waits until a booth reset or until the last tab closes, so a
+        // visitor never gets a new app in the middle of a visit. The first one controls pages
+        // only from the next load on.
         clientsClaim: false,
         skipWaiting: false,
         navigateFallback: null,

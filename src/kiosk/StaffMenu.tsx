@@ -156,6 +156,8 @@ function MenuBody() {
   const tours = useBundledTours()
   const current = tours.find((path) => new URL(path, document.baseURI).href === tourUrl) ?? ''
   const [chosenTour, setChosenTour] = useState(current)
+  // The list arrives after the first render, and the current tour is known only then.
+  useEffect(() => setChosenTour(current), [current])
   const [defaultLang, setDefaultLang] = useState<UiLanguage>(boothLanguage())
 
   return (

@@ -104,7 +104,7 @@ function watchXrInput(): void {
     session?.addEventListener('squeezestart', onInput)
   })
   events.on('xr-start', () => reportActivity())
-  // A headset taken off ends the visit at once, without waiting for the idle period.
+  // The end of a headset session ends the visit at once, without waiting for the idle period.
   events.on('xr-end', () => void resetBooth())
 }
 

@@ -13,7 +13,7 @@ import {
 import { expect, openApp, test } from '../e2e/support/test.ts'
 import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 
-/** Scene changes in one run; CI sets `SOAK_CHANGES=40`, a long run recorded in bench/ more. */
+/** Scene changes in one run: 200 by default, 40 in `npm test` (`SOAK_CHANGES`). */
 const CHANGES = Number(process.env.SOAK_CHANGES ?? 200)
 /** Where the samples of the run are written, for bench/RESULTS.md. */
 const SAMPLES_FILE = process.env.SOAK_SAMPLES_FILE ?? 'test-results/soak-samples.json'
@@ -81,7 +81,7 @@ test.describe('soak', () => {
     const samples: Sample[] = []
     for (let change = 1; change <= CHANGES; change++) {
       const scene = SCENES[change % SCENES.length]
-      if (!scene) throw new Error('no scene')
+      if (!scene) throw new Error(`no scene at index ${change % SCENES.length}`)
       await chooseScene(page, scene.id)
       const info = await rendererInfo(page)
       samples.push({
