@@ -21,6 +21,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`
 
 const test = base.extend<{ server: { stop(): Promise<void> } }>({
   server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       const server = startTestServer(PORT)
       await new Promise<void>((resolve) => server.once('listening', () => resolve()))
