@@ -92,8 +92,11 @@ test.describe('soak', () => {
         heapBytes: await heapAfterGc(cdp),
         elapsedMs: Date.now() - started,
       })
+      // Written as the run goes, so a long run stopped early still leaves its samples.
+      if (change % 10 === 0 || change === CHANGES) {
+        writeFileSync(SAMPLES_FILE, JSON.stringify({ changes: CHANGES, samples }, null, 1))
+      }
     }
-    writeFileSync(SAMPLES_FILE, JSON.stringify({ changes: CHANGES, samples }, null, 1))
 
     // The first round creates what three keeps for good (the lookup table of physically based
     // materials), so the second round gives each scene's baseline.
