@@ -1,6 +1,7 @@
 import { Canvas, useThree } from '@react-three/fiber'
 import { XR } from '@react-three/xr'
 import { type RefObject, useEffect, useRef, useState } from 'react'
+import type { WebGLRenderer } from 'three'
 import { events } from '../analytics/bus.ts'
 import { showcaseHandle } from '../debug.ts'
 import { useT } from '../i18n/useT.ts'
@@ -8,6 +9,7 @@ import { CROSSFADE_MS, findScene, setSnapshotHook } from '../state/actions.ts'
 import { setFrameRequester } from '../state/anchors.ts'
 import { useAppStore } from '../state/store.ts'
 import { xrStore } from '../xr/store.ts'
+import { forgetRoomEnvironment } from './environment.ts'
 import { HotspotProjector } from './HotspotProjector.tsx'
 import { ModelScene } from './ModelScene.tsx'
 import { PanoramaScene } from './PanoramaScene.tsx'
@@ -46,7 +48,7 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
         camera={{ fov: 75, near: 0.1, far: 1000, position: [0, 0, 0] }}
         onCreated={(state) => {
           showcaseHandle.renderer = state.gl
-          watchContext(state.gl.domElement)
+          watchContext(state.gl)
         }}
       >
         <XR store={xrStore}>
@@ -75,7 +77,8 @@ function useContextLoss() {
   const [contextLost, setContextLost] = useState(false)
   const [contextGeneration, setContextGeneration] = useState(0)
   const watched = useRef<HTMLCanvasElement | null>(null)
-  const watchContext = (canvas: HTMLCanvasElement) => {
+  const watchContext = (renderer: WebGLRenderer) => {
+    const canvas = renderer.domElement
     if (watched.current === canvas) return
     watched.current = canvas
     canvas.addEventListener('webglcontextlost', () => {
@@ -89,6 +92,7 @@ function useContextLoss() {
       })
     })
     canvas.addEventListener('webglcontextrestored', () => {
+      forgetRoomEnvironment(renderer)
       setContextLost(false)
       setContextGeneration((generation) => generation + 1)
     })

@@ -82,4 +82,24 @@ test.describe('WebGL context loss', () => {
     await page.locator('[data-hotspot-id="to-festival"]').click()
     await waitForScene(page, 'festival')
   })
+
+  test('model lighting comes back after restore', async ({ page }) => {
+    await openApp(page, { scene: 'stilt-house' })
+    await waitForScene(page, 'stilt-house')
+    const before = centerColor(await canvasPixels(page))
+
+    await setContextLost(page, true)
+    await expect(page.getByText('Đang khôi phục hình ảnh 3D…')).toBeVisible()
+    await setContextLost(page, false)
+    await expect(page.getByText('Đang khôi phục hình ảnh 3D…')).toHaveCount(0)
+    await expect.poll(() => sceneLoadStatus(page, 'stilt-house')).toBe('ready')
+    await waitForScene(page, 'stilt-house')
+
+    // The environment map is drawn on the GPU, so it must be built again after the restore.
+    const restored = centerColor(await canvasPixels(page))
+    expect(
+      colorDistance(restored, before),
+      `centre colour ${restored}, ${before} before`,
+    ).toBeLessThanOrEqual(6)
+  })
 })
