@@ -19,6 +19,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     deviceScaleFactor: 1,
     locale: 'vi-VN',
+    // The app registers a service worker in production builds. Only the offline tests let it run
+    // (`test.use({ serviceWorkers: 'allow' })`), so it serves nothing in any other test.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [

@@ -11,8 +11,9 @@ if (existsSync('test-results/unit.json')) {
   passed += unit.numPassedTests ?? 0
   failed += unit.numFailedTests ?? 0
 }
-if (existsSync('test-results/e2e.json')) {
-  const e2e = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'))
+for (const report of ['test-results/e2e.json', 'test-results/soak.json']) {
+  if (!existsSync(report)) continue
+  const e2e = JSON.parse(readFileSync(report, 'utf8'))
   passed += (e2e.stats?.expected ?? 0) + (e2e.stats?.flaky ?? 0)
   failed += e2e.stats?.unexpected ?? 0
 }

@@ -25,10 +25,14 @@ export function loadViewer(): Promise<typeof import('./scene/Viewer')> {
 }
 
 const Viewer = lazy(loadViewer)
+const KioskLayer = lazy(() =>
+  import('./kiosk/KioskLayer.tsx').then((module) => ({ default: module.KioskLayer })),
+)
 
 export function App() {
   const status = useAppStore((state) => state.tourStatus)
   const error = useAppStore((state) => state.tourError)
+  const mode = useAppStore((state) => state.mode)
   const t = useT()
 
   return (
@@ -41,6 +45,11 @@ export function App() {
       )}
       {status === 'failed' && error && <TourFailure error={error} />}
       {status === 'ready' && <TourView />}
+      {status === 'ready' && mode === 'kiosk' && (
+        <Suspense fallback={null}>
+          <KioskLayer />
+        </Suspense>
+      )}
       <Notices />
     </>
   )

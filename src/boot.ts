@@ -5,6 +5,7 @@ import { parseLaunchParams, resolveTourUrl, updateLaunchSearch } from './core/ur
 import { installShowcaseHandle } from './debug.ts'
 import { formatProblem } from './i18n/problems.ts'
 import { isUiLanguage, UI_LANGUAGES } from './i18n/translate.ts'
+import { storedLanguage, storedTour } from './kiosk/settings.ts'
 import { addNotice, findScene, sceneAssetUrl, startTour } from './state/actions.ts'
 import { useAppStore } from './state/store.ts'
 import { loadTour } from './tour/load.ts'
@@ -16,6 +17,11 @@ import { loadTour } from './tour/load.ts'
 export async function boot(): Promise<void> {
   installShowcaseHandle()
   const { params, notices } = parseLaunchParams(location.search, UI_LANGUAGES)
+  // A booth opens the tour and language its staff chose unless its URL names others.
+  if (params.mode === 'kiosk') {
+    params.tour ??= storedTour() ?? undefined
+    params.lang ??= storedLanguage() ?? undefined
+  }
   const lang = params.lang !== undefined && isUiLanguage(params.lang) ? params.lang : undefined
   useAppStore.setState({ mode: params.mode, utm: params.utm, ...(lang ? { lang } : {}) })
   for (const notice of notices) {
@@ -60,6 +66,11 @@ export async function boot(): Promise<void> {
   const sceneFound =
     params.scene === undefined || findScene(result.tour, params.scene) !== undefined
   followInAddressBar(sceneFound ? params.view : undefined)
+  if (params.mode === 'kiosk') {
+    // Booth code, with the XR store it watches, loads only in booth mode.
+    const { startKiosk } = await import('./kiosk/kiosk.ts')
+    startKiosk(result.url)
+  }
 }
 
 /**

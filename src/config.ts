@@ -24,3 +24,19 @@ export const ALLOWED_TOUR_ORIGINS: readonly string[] = (import.meta.env.VITE_TOU
 export const EMBED_COMMAND_ORIGINS: readonly string[] = normalizeOrigins(
   (import.meta.env.VITE_EMBED_ORIGINS ?? '').split(','),
 )
+
+/**
+ * Name of a global that an automation init script may set to a PIN for the booth's staff menu.
+ * Only code that already controls the page can set it, so it opens nothing a visitor could reach.
+ */
+export const TEST_KIOSK_PIN_GLOBAL = '__SHOWCASE_TEST_KIOSK_PIN__'
+
+/**
+ * Returns the PIN of the booth's staff menu: `VITE_KIOSK_PIN` at build time (4 to 12 digits), or
+ * the test override. Returns null when neither is set, and the staff menu then stays locked.
+ */
+export function kioskPin(): string | null {
+  const override = (globalThis as Record<string, unknown>)[TEST_KIOSK_PIN_GLOBAL]
+  const pin = typeof override === 'string' ? override : (import.meta.env.VITE_KIOSK_PIN ?? '')
+  return /^\d{4,12}$/.test(pin) ? pin : null
+}

@@ -1,6 +1,7 @@
 import type { WebGLRenderer } from 'three'
 import { events, type ShowcaseEvent } from './analytics/bus.ts'
 import type { View } from './core/view.ts'
+import { type KioskState, useKioskStore } from './kiosk/store.ts'
 import type { TileStats } from './scene/assets/tileStreamer.ts'
 import { requestFrame } from './state/anchors.ts'
 import { useAppStore } from './state/store.ts'
@@ -23,6 +24,8 @@ export interface ShowcaseHandle {
   getView(): View
   setView(view: View): void
   getState(): ReturnType<typeof useAppStore.getState>
+  /** Booth state: the attract loop, the staff menu, offline caching and today's visitors. */
+  getKioskState(): KioskState
   rendererInfo(): { textures: number; geometries: number; calls: number; triangles: number } | null
 }
 
@@ -38,6 +41,7 @@ export const showcaseHandle: ShowcaseHandle = {
     requestFrame()
   },
   getState: () => useAppStore.getState(),
+  getKioskState: () => useKioskStore.getState(),
   rendererInfo() {
     const info = showcaseHandle.renderer?.info
     if (!info) return null

@@ -5,6 +5,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App, loadViewer } from './App.tsx'
 import { boot } from './boot.ts'
+import { registerServiceWorker } from './kiosk/offline.ts'
 import { useAppStore } from './state/store.ts'
 
 const container = document.getElementById('root')
@@ -24,3 +25,5 @@ createRoot(container).render(
 // again, with its message, where the view renders.
 loadViewer().catch(() => {})
 void boot()
+// Every visitor gets the app shell precached; booths also cache their tours (src/kiosk/offline.ts).
+void registerServiceWorker()

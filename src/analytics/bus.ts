@@ -10,8 +10,11 @@ export interface ShowcaseEvents {
     kind: 'panorama' | 'model'
     /** The scene the visitor came from; absent for the first scene. */
     from?: string
-    /** `host`: a command from the page that embeds the tour. */
-    via: 'start' | 'link' | 'hotspot' | 'list' | 'host'
+    /**
+     * `host`: a command from the page that embeds the tour. `attract`: a booth's attract loop or
+     * its reset to the start scene, not a visitor.
+     */
+    via: 'start' | 'link' | 'hotspot' | 'list' | 'host' | 'attract'
   }
   'scene-leave': { tourId: string; sceneId: string; dwellMs: number }
   'hotspot-select': {

@@ -1,11 +1,15 @@
 import { Canvas, useThree } from '@react-three/fiber'
 import { XR } from '@react-three/xr'
-import { type RefObject, useEffect, useRef } from 'react'
+import { type RefObject, useEffect, useRef, useState } from 'react'
+import type { WebGLRenderer } from 'three'
+import { events } from '../analytics/bus.ts'
 import { showcaseHandle } from '../debug.ts'
+import { useT } from '../i18n/useT.ts'
 import { CROSSFADE_MS, findScene, setSnapshotHook } from '../state/actions.ts'
 import { setFrameRequester } from '../state/anchors.ts'
 import { useAppStore } from '../state/store.ts'
 import { xrStore } from '../xr/store.ts'
+import { forgetRoomEnvironment } from './environment.ts'
 import { HotspotProjector } from './HotspotProjector.tsx'
 import { ModelScene } from './ModelScene.tsx'
 import { PanoramaScene } from './PanoramaScene.tsx'
@@ -23,6 +27,11 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
   const isPanorama = scene?.kind === 'panorama'
   // An embedded tour leaves one-finger swipes to the host page, so visitors can scroll past it.
   const touchPan = useAppStore((state) => (state.mode === 'embed' ? 'two-finger' : 'one-finger'))
+  const { contextLost, contextGeneration, watchContext } = useContextLoss()
+  const t = useT()
+  // After a lost WebGL context comes back, the scene mounts anew and uploads its textures again,
+  // keeping the visitor's scene and view (the live view lives outside the scene component).
+  const sceneKey = `${scene?.id}:${contextGeneration}`
 
   useEffect(() => {
     const element = inputTarget.current
@@ -41,18 +50,56 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
         camera={{ fov: 75, near: 0.1, far: 1000, position: [0, 0, 0] }}
         onCreated={(state) => {
           showcaseHandle.renderer = state.gl
+          watchContext(state.gl)
         }}
       >
         <XR store={xrStore}>
           <FrameBridge snapshot={snapshotRef} />
-          {scene?.kind === 'panorama' && <PanoramaScene key={scene.id} scene={scene} />}
-          {scene?.kind === 'model' && <ModelScene key={scene.id} scene={scene} />}
+          {scene?.kind === 'panorama' && <PanoramaScene key={sceneKey} scene={scene} />}
+          {scene?.kind === 'model' && <ModelScene key={sceneKey} scene={scene} />}
           <HotspotProjector />
         </XR>
       </Canvas>
       <SnapshotOverlay canvasRef={snapshotRef} />
+      {contextLost && (
+        <p className="viewer-context-lost" role="status">
+          {t('kiosk.contextLost')}
+        </p>
+      )}
     </>
   )
+}
+
+/**
+ * Tracks loss and restore of the canvas's WebGL context, which a GPU reset, a driver update or a
+ * browser under memory pressure can cause. three's renderer already calls `preventDefault` on the
+ * loss, which lets the browser restore the context; it then needs every texture uploaded again.
+ */
+function useContextLoss() {
+  const [contextLost, setContextLost] = useState(false)
+  const [contextGeneration, setContextGeneration] = useState(0)
+  const watched = useRef<HTMLCanvasElement | null>(null)
+  const watchContext = (renderer: WebGLRenderer) => {
+    const canvas = renderer.domElement
+    if (watched.current === canvas) return
+    watched.current = canvas
+    canvas.addEventListener('webglcontextlost', () => {
+      setContextLost(true)
+      const { tour, sceneId } = useAppStore.getState()
+      events.emit('error', {
+        code: 'webgl-context-lost',
+        message: 'The WebGL context was lost; waiting for the browser to restore it.',
+        ...(tour ? { tourId: tour.id } : {}),
+        ...(sceneId !== null ? { sceneId } : {}),
+      })
+    })
+    canvas.addEventListener('webglcontextrestored', () => {
+      forgetRoomEnvironment(renderer)
+      setContextLost(false)
+      setContextGeneration((generation) => generation + 1)
+    })
+  }
+  return { contextLost, contextGeneration, watchContext }
 }
 
 /** Connects the app's frame requests and scene-change snapshots to this canvas. */

@@ -19,3 +19,12 @@ export function roomEnvironment(renderer: WebGLRenderer): Texture {
   environments.set(renderer, texture)
   return texture
 }
+
+/**
+ * Drops the renderer's environment after its WebGL context was lost: the prefiltered texture was
+ * drawn on the GPU and cannot be uploaded again, so the next model scene builds it anew.
+ */
+export function forgetRoomEnvironment(renderer: WebGLRenderer): void {
+  environments.get(renderer)?.dispose()
+  environments.delete(renderer)
+}

@@ -5,6 +5,7 @@ import { describeAssetError } from '../i18n/assetErrors.ts'
 import type { MessageKey, MessageParams, UiLanguage } from '../i18n/translate.ts'
 import type { TourProblem } from '../tour/problems.ts'
 import type { Hotspot, Scene, Tour } from '../tour/schema.ts'
+import { requestFrame } from './anchors.ts'
 import { type AssetError, type SceneLoadState, useAppStore } from './store.ts'
 import { setLiveView } from './view.ts'
 
@@ -109,7 +110,7 @@ export function startTour(
  */
 export function goToScene(
   targetId: string,
-  via: 'hotspot' | 'list' | 'host',
+  via: 'hotspot' | 'list' | 'host' | 'attract',
   targetView?: View,
 ): boolean {
   const state = useAppStore.getState()
@@ -141,6 +142,23 @@ export function goToScene(
     via,
     ...(sceneId !== null ? { from: sceneId } : {}),
   })
+  return true
+}
+
+/**
+ * Takes the app back to the tour's start scene at its first view, with every card and list closed
+ * and the given language, as a booth does between visitors. Returns false when a scene change is
+ * fading in and the caller should try again after `CROSSFADE_MS`.
+ */
+export function returnToStart(lang: UiLanguage): boolean {
+  const { tour, sceneId } = useAppStore.getState()
+  const start = findScene(tour, tour?.start ?? null) ?? tour?.scenes[0]
+  if (!tour || !start) return true
+  setLanguage(lang)
+  useAppStore.setState({ card: null, sceneListOpen: false })
+  if (sceneId !== start.id) return goToScene(start.id, 'attract')
+  setLiveView(arrivalView(start, undefined))
+  requestFrame()
   return true
 }
 

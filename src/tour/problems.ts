@@ -40,6 +40,7 @@ export type ProblemCode =
   | 'unknown-start'
   | 'unknown-target'
   | 'unknown-offer'
+  | 'unknown-highlight'
   | 'self-link'
   | 'missing-default-text'
   | 'unlisted-locale'

@@ -187,6 +187,28 @@ export const EmbedSettingsSchema = z
       ),
   })
   .describe('Settings for pages that embed this tour in an iframe.')
+/** Shortest idle period a tour may set for a booth, in seconds. */
+export const MIN_KIOSK_IDLE_SECONDS = 5
+/** Idle period of a booth when the tour sets none, in seconds. */
+export const DEFAULT_KIOSK_IDLE_SECONDS = 90
+
+export const KioskSchema = z
+  .object({
+    idleSeconds: z
+      .number()
+      .int()
+      .min(MIN_KIOSK_IDLE_SECONDS)
+      .max(3600)
+      .default(DEFAULT_KIOSK_IDLE_SECONDS)
+      .describe(
+        'Seconds without input after which a booth returns to the start and its attract loop.',
+      ),
+    highlights: z
+      .array(Id)
+      .optional()
+      .describe('Ids of the scenes the attract loop turns through; defaults to the start scene.'),
+  })
+  .describe('Settings of the booth (kiosk) mode, `?mode=kiosk`.')
 
 export const TourSchema = z
   .object({
@@ -204,6 +226,7 @@ export const TourSchema = z
     scenes: z.array(SceneSchema).min(1),
     credits: LocalizedStringSchema.optional(),
     embed: EmbedSettingsSchema.optional(),
+    kiosk: KioskSchema.optional(),
   })
   .meta({ title: 'Tour', description: 'A virtual tour: scenes, hotspots and offers.' })
 
@@ -219,4 +242,5 @@ export type ModelHotspot = z.infer<typeof ModelHotspotSchema>
 export type Hotspot = PanoramaHotspot | ModelHotspot
 export type Offer = z.infer<typeof OfferSchema>
 export type EmbedSettings = z.infer<typeof EmbedSettingsSchema>
+export type KioskSettings = z.infer<typeof KioskSchema>
 export type TourImage = z.infer<typeof ImageSchema>

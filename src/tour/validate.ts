@@ -318,6 +318,20 @@ function checkReferences(tour: JsonObject, problems: TourProblem[]): void {
     })
   })
 
+  const kiosk = isObject(tour.kiosk) ? tour.kiosk : {}
+  asArray(kiosk.highlights).forEach((highlight, index) => {
+    if (typeof highlight === 'string' && !sceneIds.has(highlight)) {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-highlight',
+        path: ['kiosk', 'highlights', index],
+        where: {},
+        field: `kiosk.highlights.${index}`,
+        value: highlight,
+      })
+    }
+  })
+
   scenes.forEach((scene, sceneIndex) => {
     const sceneId = idOf(scene)
     if (sceneId === undefined || sceneId === tour.start || linkedScenes.has(sceneId)) return

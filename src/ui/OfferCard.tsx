@@ -11,7 +11,7 @@ import { Paragraphs } from './Paragraphs.tsx'
 /**
  * Renders the card an offer hotspot opens: what the tour is, its price and length, a Book link
  * tagged with the campaign parameters and a tap-to-call link. A QR code of the booking link lets
- * visitors at a big screen book on their phone.
+ * visitors at a big screen book on their phone; a booth shows only the code and the number.
  */
 export function OfferCard({ offer }: { offer: Offer }) {
   const t = useT()
@@ -48,32 +48,38 @@ export function OfferCard({ offer }: { offer: Offer }) {
         <dt>{t('offer.operator')}</dt>
         <dd>{offer.operator}</dd>
       </dl>
-      <div className="offer-actions">
-        <a
-          className="button button--primary"
-          href={href}
-          target="_blank"
-          rel="noopener"
-          onClick={() => recordOfferLink(offer.id, 'book', href)}
-        >
-          {t('offer.book')}
-          <span className="visually-hidden"> ({t('offer.bookHint')})</span>
-        </a>
-        {offer.phone && (
-          <a
-            className="button"
-            href={`tel:${offer.phone.replace(/[^+\d]/g, '')}`}
-            onClick={() => recordOfferLink(offer.id, 'call', `tel:${offer.phone}`)}
-          >
-            {t('offer.call', { phone: offer.phone })}
-          </a>
-        )}
-      </div>
-      {qr && (
-        <figure className="offer-qr">
-          <img src={qr} alt={t('offer.qrAlt')} width={160} height={160} />
-          <figcaption>{t('offer.qrCaption')}</figcaption>
-        </figure>
+      {mode === 'kiosk' ? (
+        <KioskBooking offerId={offer.id} href={href} qr={qr} phone={offer.phone} />
+      ) : (
+        <>
+          <div className="offer-actions">
+            <a
+              className="button button--primary"
+              href={href}
+              target="_blank"
+              rel="noopener"
+              onClick={() => recordOfferLink(offer.id, 'book', href)}
+            >
+              {t('offer.book')}
+              <span className="visually-hidden"> ({t('offer.bookHint')})</span>
+            </a>
+            {offer.phone && (
+              <a
+                className="button"
+                href={`tel:${offer.phone.replace(/[^+\d]/g, '')}`}
+                onClick={() => recordOfferLink(offer.id, 'call', `tel:${offer.phone}`)}
+              >
+                {t('offer.call', { phone: offer.phone })}
+              </a>
+            )}
+          </div>
+          {qr && (
+            <figure className="offer-qr">
+              <img src={qr} alt={t('offer.qrAlt')} width={160} height={160} />
+              <figcaption>{t('offer.qrCaption')}</figcaption>
+            </figure>
+          )}
+        </>
       )}
       {offer.image && (
         <img className="card-image" src={offer.image.src} alt={localize(offer.image.alt)} />
@@ -82,6 +88,40 @@ export function OfferCard({ offer }: { offer: Offer }) {
         <Paragraphs text={localize(offer.description)} lang={textLang(offer.description)} />
       )}
     </Dialog>
+  )
+}
+
+/**
+ * Booking at a booth: a large QR code of the booking link and the phone number as text, and no
+ * link that would take the booth's browser away. Showing the code is recorded as the visitor's
+ * booking link, on the `kiosk-qr` channel.
+ */
+function KioskBooking({
+  offerId,
+  href,
+  qr,
+  phone,
+}: {
+  offerId: string
+  href: string
+  qr: string | null
+  phone: string | undefined
+}) {
+  const t = useT()
+  const shown = qr !== null
+  useEffect(() => {
+    if (shown) recordOfferLink(offerId, 'book', href)
+  }, [shown, offerId, href])
+  return (
+    <div className="offer-kiosk">
+      {qr && (
+        <figure className="offer-qr offer-qr--kiosk">
+          <img src={qr} alt={t('offer.qrAlt')} width={280} height={280} />
+          <figcaption>{t('kiosk.offer.scan')}</figcaption>
+        </figure>
+      )}
+      {phone && <p className="offer-kiosk-phone">{t('kiosk.offer.phone', { phone })}</p>}
+    </div>
   )
 }
 

@@ -22,6 +22,7 @@ const PROBLEM_CODES = Object.keys({
   'unknown-start': true,
   'unknown-target': true,
   'unknown-offer': true,
+  'unknown-highlight': true,
   'self-link': true,
   'missing-default-text': true,
   'unlisted-locale': true,

@@ -112,13 +112,13 @@ describe('tools/validate-tour', () => {
     })
 
     it('passes with only warnings', () => {
-      const tour = tourWith([[['kiosk'], 'attract-loop']])
+      const tour = tourWith([[['guide'], 'audio']])
       const file = writeProject(tour)
-      const place = placeOf(JSON.stringify(tour, null, 2), '"kiosk"')
+      const place = placeOf(JSON.stringify(tour, null, 2), '"guide"')
       const result = run(file)
       expect(result.status).toBe(0)
       expect(result.stdout).toEqual([
-        `warning  ${file}:${place}  Tour: the field “kiosk” is not part of the tour format and is ignored.`,
+        `warning  ${file}:${place}  Tour: the field “guide” is not part of the tour format and is ignored.`,
         '0 errors and 1 warning in 1 file.',
       ])
     })
@@ -692,7 +692,7 @@ describe('tools/validate-tour', () => {
     })
 
     it('prints Vietnamese warnings', () => {
-      const file = writeProject(tourWith([[['kiosk'], {}]]))
+      const file = writeProject(tourWith([[['guide'], {}]]))
       const result = run(`--lang=vi`, file)
       expect(result.stdout[0]).toMatch(/^cảnh báo {2}/)
       expect(result.stdout[1]).toBe('0 lỗi và 1 cảnh báo trong 1 tệp.')

@@ -65,7 +65,7 @@ describe('tour/validate', () => {
 
     it('warnings alone keep tour', () => {
       const input = tourWith([
-        [['kiosk'], { idleSeconds: 90 }],
+        [['guide'], { voice: 'narrator' }],
         [['scenes', 2], { ...MARKET_SCENE }],
         [['title'], { vi: 'Tây Bắc', en: 'Northwest Vietnam', fr: 'Nord-Ouest' }],
       ])
@@ -732,11 +732,11 @@ describe('tour/validate', () => {
     })
 
     it('future top-level section is a warning', () => {
-      const input = tourWith([[['kiosk'], { idleSeconds: 90, highlights: ['huoi-nha'] }]])
+      const input = tourWith([[['guide'], { voice: 'narrator', scenes: ['huoi-nha'] }]])
       const problem = onlyProblem(input, 'unknown-key')
-      expect(problem.path).toEqual(['kiosk'])
+      expect(problem.path).toEqual(['guide'])
       expect(en(problem)).toBe(
-        'Tour: the field “kiosk” is not part of the tour format and is ignored.',
+        'Tour: the field “guide” is not part of the tour format and is ignored.',
       )
       expect(validateTour(input).tour).not.toBeNull()
     })
