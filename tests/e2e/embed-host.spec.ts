@@ -92,6 +92,10 @@ test.describe('embed poster', () => {
     )
     expect(await hostSetLanguage(page, 'en')).toEqual(expect.objectContaining({ ok: true }))
     await expect(frame.locator('.embed-poster-title')).toHaveText('Tea hills')
+    await expect(
+      frame.locator('img.embed-poster-image'),
+      'a tour given by URL has no generated preview, so its panorama is the poster',
+    ).toHaveAttribute('src', /\/app\/panoramas\/tea-hills\.jpg$/)
 
     await frame.getByRole('button', { name: 'Explore in 360°' }).click()
     await waitForFrameScene(frame, 'tea')
