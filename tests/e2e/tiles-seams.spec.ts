@@ -9,6 +9,13 @@ import { makePyramid, type Pyramid, sourceTour, waitForSharp } from './support/t
 /** Same limit as the equirect seam test: a seam column may stand out from its neighbours by 8. */
 const MAX_SEAM_SCORE = 8
 
+/**
+ * Largest score at an edge of the smooth gradient. Correct tiles score at most 0.7 there on
+ * SwiftShader, and columns away from edges 0.1 to 0.5. Tiles that wrap instead of clamping blend
+ * each border texel with the tile's other side and score over 7 at a tile edge.
+ */
+const MAX_GRADIENT_EDGE_SCORE = 2
+
 /** How much more the grid's seam column may stand out than the same painted line elsewhere. */
 const SEAM_NOISE_ALLOWANCE = 1
 
@@ -113,7 +120,7 @@ test.describe('tile and face edges', () => {
       expect(
         score,
         `the ${direction}s at the edge between ${name} stand out by ${score.toFixed(1)} on average`,
-      ).toBeLessThanOrEqual(MAX_SEAM_SCORE)
+      ).toBeLessThanOrEqual(MAX_GRADIENT_EDGE_SCORE)
     }
   })
 
