@@ -1,3 +1,4 @@
+import type { XRDevice } from 'iwer'
 import type { WebGLRenderer } from 'three'
 import { events, type ShowcaseEvent } from './analytics/bus.ts'
 import type { View } from './core/view.ts'
@@ -21,6 +22,8 @@ export interface ShowcaseHandle {
   setView(view: View): void
   getState(): ReturnType<typeof useAppStore.getState>
   rendererInfo(): { textures: number; geometries: number; calls: number; triangles: number } | null
+  /** The emulated headset when the page was opened with `?xr=emulate`, else null. */
+  xrDevice: XRDevice | null
 }
 
 export const showcaseHandle: ShowcaseHandle = {
@@ -28,6 +31,7 @@ export const showcaseHandle: ShowcaseHandle = {
   frames: 0,
   animationTime: null,
   renderer: null,
+  xrDevice: null,
   getView: getLiveView,
   setView(view) {
     setLiveView(view)

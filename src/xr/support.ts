@@ -1,3 +1,5 @@
+import { xrEmulationReady } from './emulation.ts'
+
 /** WebXR session modes the showcase offers. */
 export type XRSupportMode = 'immersive-vr' | 'immersive-ar'
 
@@ -35,13 +37,20 @@ export function xrAllowedByPolicy(doc: Document = document): boolean | null {
 
 /**
  * Checks whether a WebXR session of `mode` can start here. Never throws or rejects: a browser
- * that throws from `isSessionSupported` (a blocked iframe does) reports `not-allowed`.
+ * that throws from `isSessionSupported` (a blocked iframe does) reports `not-allowed`. Without
+ * `env`, it checks this page, after the emulator of `?xr=emulate` has been installed.
  */
 export async function xrSupport(
   mode: XRSupportMode,
-  nav: Navigator | undefined = typeof navigator === 'undefined' ? undefined : navigator,
-  doc: Document | undefined = typeof document === 'undefined' ? undefined : document,
+  env?: { nav?: Navigator; doc?: Document },
 ): Promise<XRSupport> {
+  let nav = env?.nav
+  let doc = env?.doc
+  if (!env) {
+    await xrEmulationReady()
+    nav = typeof navigator === 'undefined' ? undefined : navigator
+    doc = typeof document === 'undefined' ? undefined : document
+  }
   const xr = nav?.xr
   if (!xr || typeof xr.isSessionSupported !== 'function') {
     return { supported: false, reason: 'no-webxr' }

@@ -12,7 +12,7 @@ function fakeDocument(allows?: boolean, key = 'permissionsPolicy'): Document {
 
 describe('xr/support', () => {
   it('reports no-webxr without navigator.xr', async () => {
-    expect(await xrSupport('immersive-vr', fakeNavigator(), fakeDocument())).toEqual({
+    expect(await xrSupport('immersive-vr', { nav: fakeNavigator(), doc: fakeDocument() })).toEqual({
       supported: false,
       reason: 'no-webxr',
     })
@@ -20,8 +20,10 @@ describe('xr/support', () => {
 
   it('reports supported modes', async () => {
     const nav = fakeNavigator(async (mode) => mode === 'immersive-vr')
-    expect(await xrSupport('immersive-vr', nav, fakeDocument(true))).toEqual({ supported: true })
-    expect(await xrSupport('immersive-ar', nav, fakeDocument(true))).toEqual({
+    expect(await xrSupport('immersive-vr', { nav, doc: fakeDocument(true) })).toEqual({
+      supported: true,
+    })
+    expect(await xrSupport('immersive-ar', { nav, doc: fakeDocument(true) })).toEqual({
       supported: false,
       reason: 'unsupported',
     })
@@ -29,11 +31,13 @@ describe('xr/support', () => {
 
   it('reports not-allowed when the policy blocks WebXR', async () => {
     const nav = fakeNavigator(async () => true)
-    expect(await xrSupport('immersive-vr', nav, fakeDocument(false))).toEqual({
+    expect(await xrSupport('immersive-vr', { nav, doc: fakeDocument(false) })).toEqual({
       supported: false,
       reason: 'not-allowed',
     })
-    expect(await xrSupport('immersive-vr', nav, fakeDocument(false, 'featurePolicy'))).toEqual({
+    expect(
+      await xrSupport('immersive-vr', { nav, doc: fakeDocument(false, 'featurePolicy') }),
+    ).toEqual({
       supported: false,
       reason: 'not-allowed',
     })
@@ -43,7 +47,7 @@ describe('xr/support', () => {
     const nav = fakeNavigator(async () => {
       throw new DOMException('blocked', 'SecurityError')
     })
-    expect(await xrSupport('immersive-vr', nav, fakeDocument())).toEqual({
+    expect(await xrSupport('immersive-vr', { nav, doc: fakeDocument() })).toEqual({
       supported: false,
       reason: 'not-allowed',
     })
@@ -53,7 +57,7 @@ describe('xr/support', () => {
     const nav = fakeNavigator(async () => {
       throw new Error('boom')
     })
-    expect(await xrSupport('immersive-vr', nav, fakeDocument())).toEqual({
+    expect(await xrSupport('immersive-vr', { nav, doc: fakeDocument() })).toEqual({
       supported: false,
       reason: 'unsupported',
     })
