@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { tourFiles, withoutXrEmulator } from './tools/lib/vitePlugins.ts'
+import { tourFiles, withoutXrEmulator, xrInputProfiles } from './tools/lib/vitePlugins.ts'
 
 export default defineConfig({
   // Relative asset URLs, so the built site works from any sub-folder of any static host.
@@ -8,7 +8,7 @@ export default defineConfig({
   // One page, but no fallback to it: a missing panorama must return 404 in development as it does
   // on a static host, not the app's HTML with status 200.
   appType: 'mpa',
-  plugins: [react(), withoutXrEmulator(), tourFiles()],
+  plugins: [react(), withoutXrEmulator(), tourFiles(), xrInputProfiles()],
   build: {
     target: 'es2022',
     sourcemap: true,
