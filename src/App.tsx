@@ -5,6 +5,8 @@ import { findScene } from './state/actions.ts'
 import { useAppStore } from './state/store.ts'
 import { AboutButton } from './ui/AboutDialog.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
+import { FullscreenButton } from './ui/FullscreenButton.tsx'
+import { GyroButton } from './ui/GyroButton.tsx'
 import { HotspotLayer } from './ui/HotspotLayer.tsx'
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx'
 import { Notices } from './ui/Notices.tsx'
@@ -104,6 +106,10 @@ function TourView() {
         </ErrorBoundary>
         <HotspotLayer />
         <SceneStatus />
+      </div>
+      <div className="stage-controls">
+        <GyroButton />
+        <FullscreenButton />
       </div>
       {scene?.credit !== undefined && (
         <footer className="credit">{t('scene.credit', { credit: localize(scene.credit) })}</footer>

@@ -123,4 +123,35 @@ export const en: Record<MessageKey, string> = {
 
   'about.open': 'About',
   'about.title': 'About this tour',
+
+  'motion.gyro': 'Move your phone to look around',
+  'motion.gyro.denied':
+    'Access to the motion sensors was denied, so the view does not follow your phone. You can still drag to look around. To allow it, close this tab and open the tour again.',
+  'motion.gyro.no-readings':
+    'This device sent no motion sensor readings, so looking around by moving the phone is off. You can still drag to look around.',
+  'motion.gyro.no-readings-embed':
+    'The page that embeds this tour does not allow the motion sensors, so looking around by moving the phone is off; its frame needs allow="gyroscope; accelerometer". You can still drag to look around.',
+  'motion.fullscreen.enter': 'Full screen',
+  'motion.fullscreen.exit': 'Exit full screen',
+  'motion.ar.enter': 'View in your space',
+  'motion.ar.exit': 'Exit AR',
+  'motion.ar.scanning': 'Move your phone slowly to find a floor or a table.',
+  'motion.ar.place': 'Tap to place the model on the ring.',
+  'motion.ar.placed': 'Drag to move it; use two fingers to turn and resize it.',
+  'motion.ar.move-here': 'Move it here',
+  'motion.ar.turn-left': 'Turn left',
+  'motion.ar.turn-right': 'Turn right',
+  'motion.ar.larger': 'Larger',
+  'motion.ar.smaller': 'Smaller',
+  'motion.ar.failed': 'AR could not start on this device: {reason}',
+
+  'xr.vr.enter': 'Enter VR',
+  'xr.vr.enterHint': 'View the tour in a VR headset',
+  'xr.vr.exit': 'Exit VR',
+  'xr.vr.failed': 'VR could not start on this device.',
+  'xr.panel.close': 'Close',
+  'xr.panel.phone': 'Phone: {phone}',
+  'xr.panel.scanHint': 'Scan the QR code with your phone to book',
+  'xr.panel.bookDone': 'Scan the QR code with your phone to finish booking',
+  'xr.model.hint': 'Drag sideways to turn, drag up or down to scale',
 }

@@ -123,6 +123,37 @@ export const vi = {
 
   'about.open': 'Giới thiệu',
   'about.title': 'Về tour này',
+
+  'motion.gyro': 'Xoay điện thoại để nhìn quanh',
+  'motion.gyro.denied':
+    'Trình duyệt không cho dùng cảm biến chuyển động, nên khung cảnh không xoay theo điện thoại. Bạn vẫn có thể kéo để nhìn quanh. Muốn bật lại, hãy đóng thẻ này rồi mở lại tour.',
+  'motion.gyro.no-readings':
+    'Thiết bị không gửi dữ liệu cảm biến chuyển động nên chế độ xoay điện thoại đã tắt. Bạn vẫn có thể kéo để nhìn quanh.',
+  'motion.gyro.no-readings-embed':
+    'Trang nhúng tour không cho phép dùng cảm biến chuyển động nên chế độ xoay điện thoại đã tắt; khung nhúng cần có allow="gyroscope; accelerometer". Bạn vẫn có thể kéo để nhìn quanh.',
+  'motion.fullscreen.enter': 'Toàn màn hình',
+  'motion.fullscreen.exit': 'Thoát toàn màn hình',
+  'motion.ar.enter': 'Xem trong không gian của bạn',
+  'motion.ar.exit': 'Thoát chế độ AR',
+  'motion.ar.scanning': 'Di chuyển điện thoại chậm rãi để tìm mặt sàn hoặc mặt bàn.',
+  'motion.ar.place': 'Chạm để đặt mô hình vào vị trí vòng tròn.',
+  'motion.ar.placed': 'Kéo để di chuyển, hai ngón tay để xoay và phóng to thu nhỏ.',
+  'motion.ar.move-here': 'Đặt lại ở đây',
+  'motion.ar.turn-left': 'Xoay trái',
+  'motion.ar.turn-right': 'Xoay phải',
+  'motion.ar.larger': 'Phóng to',
+  'motion.ar.smaller': 'Thu nhỏ',
+  'motion.ar.failed': 'Không mở được chế độ AR trên thiết bị này: {reason}',
+
+  'xr.vr.enter': 'Vào VR',
+  'xr.vr.enterHint': 'Xem tour bằng kính thực tế ảo',
+  'xr.vr.exit': 'Thoát VR',
+  'xr.vr.failed': 'Không mở được chế độ VR trên thiết bị này.',
+  'xr.panel.close': 'Đóng',
+  'xr.panel.phone': 'Điện thoại: {phone}',
+  'xr.panel.scanHint': 'Quét mã QR bằng điện thoại để đặt tour',
+  'xr.panel.bookDone': 'Hãy quét mã QR bằng điện thoại để hoàn tất đặt tour',
+  'xr.model.hint': 'Kéo ngang để xoay, kéo dọc để phóng to hoặc thu nhỏ',
 } as const
 
 export type MessageKey = keyof typeof vi
