@@ -14,6 +14,8 @@ import { OpenCard } from './ui/OpenCard.tsx'
 import { SceneList } from './ui/SceneList.tsx'
 import { SceneStatus } from './ui/SceneStatus.tsx'
 import { TourFailure } from './ui/TourFailure.tsx'
+import { useImmersive } from './xr/status.ts'
+import { VRButton } from './xr/VRButton.tsx'
 
 /**
  * Starts loading the 3D view: three, React Three Fiber, drei and the XR store, in their own chunk
@@ -55,6 +57,7 @@ function TourView() {
   const stageRef = useRef<HTMLDivElement>(null)
   const sceneTitle = localize(scene?.title)
   const tourTitle = localize(tour?.title)
+  const immersive = useImmersive()
 
   useEffect(() => {
     document.title = sceneTitle ? `${sceneTitle} · ${tourTitle}` : tourTitle
@@ -77,6 +80,7 @@ function TourView() {
           </p>
         </div>
         <div className="topbar-actions">
+          <VRButton />
           <SceneList />
           <AboutButton />
           <LanguageSwitch />
@@ -114,7 +118,8 @@ function TourView() {
       {scene?.credit !== undefined && (
         <footer className="credit">{t('scene.credit', { credit: localize(scene.credit) })}</footer>
       )}
-      <OpenCard />
+      {/* In a headset the card is a panel in the scene; a modal here would block "Exit VR". */}
+      {!immersive && <OpenCard />}
     </main>
   )
 }

@@ -1,7 +1,8 @@
 import type { XRDevice } from 'iwer'
-import type { WebGLRenderer } from 'three'
+import type { Scene, WebGLRenderer } from 'three'
 import { events, type ShowcaseEvent } from './analytics/bus.ts'
 import type { View } from './core/view.ts'
+import type { ARStage } from './xr/ar/arStage.ts'
 import { requestFrame } from './state/anchors.ts'
 import { useAppStore } from './state/store.ts'
 import { getLiveView, setLiveView } from './state/view.ts'
@@ -18,12 +19,20 @@ export interface ShowcaseHandle {
   /** Elapsed time of the current model's animation mixer in seconds, or null without one. */
   animationTime: number | null
   renderer: WebGLRenderer | null
+  /** The 3D scene graph, for tests that look for objects drawn in WebGL (VR panels, markers). */
+  scene: Scene | null
   getView(): View
   setView(view: View): void
   getState(): ReturnType<typeof useAppStore.getState>
   rendererInfo(): { textures: number; geometries: number; calls: number; triangles: number } | null
   /** The emulated headset when the page was opened with `?xr=emulate`, else null. */
   xrDevice: XRDevice | null
+  /** XR frames the frame loop has received since the page loaded. */
+  xrFrames: number
+  /** The gaze dwell timer while VR selects by gaze (no controller or hand connected), else null. */
+  gaze: { readonly progress: number } | null
+  /** The model placed in the current AR session, else null. */
+  arStage: ARStage | null
 }
 
 export const showcaseHandle: ShowcaseHandle = {
@@ -31,7 +40,11 @@ export const showcaseHandle: ShowcaseHandle = {
   frames: 0,
   animationTime: null,
   renderer: null,
+  scene: null,
   xrDevice: null,
+  xrFrames: 0,
+  gaze: null,
+  arStage: null,
   getView: getLiveView,
   setView(view) {
     setLiveView(view)

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
-import { IcosahedronGeometry, type PerspectiveCamera, type Texture } from 'three'
+import { IcosahedronGeometry, type Mesh, type PerspectiveCamera, type Texture } from 'three'
 import { AssetLoadError } from '../core/download.ts'
 import { DEG2RAD } from '../core/sphere.ts'
 import { showcaseHandle } from '../debug.ts'
@@ -26,6 +26,7 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
   const geometry = useMemo(() => new IcosahedronGeometry(SPHERE_RADIUS, 3), [])
   const textureRef = useRef<Texture | null>(null)
   const readyRef = useRef(false)
+  const meshRef = useRef<Mesh>(null)
 
   useEffect(() => {
     return () => {
@@ -82,13 +83,20 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
   }, [camera])
 
   useFrame(() => {
-    const view = liveView.view
-    if (camera.fov !== view.fov) {
-      camera.fov = view.fov
-      camera.updateProjectionMatrix()
+    const mesh = meshRef.current
+    if (gl.xr.isPresenting) {
+      // The headset poses the camera. The sphere is centred on the head, so it shows no parallax.
+      mesh?.position.setFromMatrixPosition(gl.xr.getCamera().matrixWorld)
+    } else {
+      mesh?.position.set(0, 0, 0)
+      const view = liveView.view
+      if (camera.fov !== view.fov) {
+        camera.fov = view.fov
+        camera.updateProjectionMatrix()
+      }
+      camera.rotation.set(view.pitch * DEG2RAD, -view.yaw * DEG2RAD, 0, 'YXZ')
+      camera.updateMatrixWorld()
     }
-    camera.rotation.set(view.pitch * DEG2RAD, -view.yaw * DEG2RAD, 0, 'YXZ')
-    camera.updateMatrixWorld()
     if (textureRef.current && !readyRef.current) {
       readyRef.current = true
       finishSceneLoad(scene.id)
@@ -96,5 +104,13 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
     showcaseHandle.frames++
   }, -1)
 
-  return <mesh geometry={geometry} material={material} renderOrder={-1} frustumCulled={false} />
+  return (
+    <mesh
+      ref={meshRef}
+      geometry={geometry}
+      material={material}
+      renderOrder={-1}
+      frustumCulled={false}
+    />
+  )
 }

@@ -6,6 +6,7 @@ import { CROSSFADE_MS, findScene, setSnapshotHook } from '../state/actions.ts'
 import { setFrameRequester } from '../state/anchors.ts'
 import { useAppStore } from '../state/store.ts'
 import { xrStore } from '../xr/store.ts'
+import { VRLayer } from '../xr/VRLayer.tsx'
 import { HotspotProjector } from './HotspotProjector.tsx'
 import { ModelScene } from './ModelScene.tsx'
 import { PanoramaScene } from './PanoramaScene.tsx'
@@ -39,6 +40,7 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
         camera={{ fov: 75, near: 0.1, far: 1000, position: [0, 0, 0] }}
         onCreated={(state) => {
           showcaseHandle.renderer = state.gl
+          showcaseHandle.scene = state.scene
         }}
       >
         <XR store={xrStore}>
@@ -46,6 +48,7 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
           {scene?.kind === 'panorama' && <PanoramaScene key={scene.id} scene={scene} />}
           {scene?.kind === 'model' && <ModelScene key={scene.id} scene={scene} />}
           <HotspotProjector />
+          <VRLayer />
         </XR>
       </Canvas>
       <SnapshotOverlay canvasRef={snapshotRef} />

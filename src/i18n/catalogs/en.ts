@@ -153,5 +153,5 @@ export const en: Record<MessageKey, string> = {
   'xr.panel.phone': 'Phone: {phone}',
   'xr.panel.scanHint': 'Scan the QR code with your phone to book',
   'xr.panel.bookDone': 'Scan the QR code with your phone to finish booking',
-  'xr.model.hint': 'Drag sideways to turn, drag up or down to scale',
+  'xr.model.hint': 'Use these buttons or the right thumbstick to turn and scale the model',
 }

@@ -153,7 +153,7 @@ export const vi = {
   'xr.panel.phone': 'Điện thoại: {phone}',
   'xr.panel.scanHint': 'Quét mã QR bằng điện thoại để đặt tour',
   'xr.panel.bookDone': 'Hãy quét mã QR bằng điện thoại để hoàn tất đặt tour',
-  'xr.model.hint': 'Kéo ngang để xoay, kéo dọc để phóng to hoặc thu nhỏ',
+  'xr.model.hint': 'Dùng các nút này hoặc cần điều khiển bên phải để xoay và phóng to, thu nhỏ',
 } as const
 
 export type MessageKey = keyof typeof vi

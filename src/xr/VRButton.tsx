@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react'
+import { useT } from '../i18n/useT.ts'
+import { requestExitXR, requestVR, useXRStatus } from './status.ts'
+import { type XRSupport, xrSupport } from './support.ts'
+
+/**
+ * The top bar's "Enter VR" button. It shows only where a VR session can start, so a browser
+ * without WebXR, or an iframe embedded without `allow="xr-spatial-tracking"`, shows nothing. While
+ * a VR session runs it becomes "Exit VR", for whoever watches the 2D page.
+ */
+export function VRButton() {
+  const t = useT()
+  const [support, setSupport] = useState<XRSupport | null>(null)
+  const [starting, setStarting] = useState(false)
+  const sessionMode = useXRStatus((state) => state.mode)
+
+  useEffect(() => {
+    let live = true
+    xrSupport('immersive-vr').then((result) => {
+      if (live) setSupport(result)
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  if (sessionMode === 'immersive-vr') {
+    return (
+      <button type="button" className="button xr-button" data-xr="exit-vr" onClick={requestExitXR}>
+        {t('xr.vr.exit')}
+      </button>
+    )
+  }
+  if (!support?.supported || sessionMode !== null) return null
+
+  const start = () => {
+    setStarting(true)
+    requestVR().finally(() => setStarting(false))
+  }
+  return (
+    <button
+      type="button"
+      className="button xr-button"
+      data-xr="enter-vr"
+      title={t('xr.vr.enterHint')}
+      disabled={starting}
+      onClick={start}
+    >
+      {t('xr.vr.enter')}
+    </button>
+  )
+}
