@@ -2,7 +2,6 @@ import type { XRDevice } from 'iwer'
 import type { Scene, WebGLRenderer } from 'three'
 import { events, type ShowcaseEvent } from './analytics/bus.ts'
 import type { View } from './core/view.ts'
-import type { ARStage } from './xr/ar/arStage.ts'
 import { requestFrame } from './state/anchors.ts'
 import { useAppStore } from './state/store.ts'
 import { getLiveView, setLiveView } from './state/view.ts'
@@ -31,8 +30,6 @@ export interface ShowcaseHandle {
   xrFrames: number
   /** The gaze dwell timer while VR selects by gaze (no controller or hand connected), else null. */
   gaze: { readonly progress: number } | null
-  /** The model placed in the current AR session, else null. */
-  arStage: ARStage | null
 }
 
 export const showcaseHandle: ShowcaseHandle = {
@@ -44,7 +41,6 @@ export const showcaseHandle: ShowcaseHandle = {
   xrDevice: null,
   xrFrames: 0,
   gaze: null,
-  arStage: null,
   getView: getLiveView,
   setView(view) {
     setLiveView(view)
