@@ -9,8 +9,8 @@ import { gazeTargets } from './selectable.ts'
 
 /** Distance of the reticle when the gaze meets nothing, in metres. */
 const RETICLE_DISTANCE = 2
-/** Reticle diameter in metres at 1 m, so it keeps its angular size (about 2.9°) at any distance. */
-const RETICLE_SIZE = 0.05
+/** Reticle diameter in metres at 1 m, so it keeps its angular size (about 3.4°) at any distance. */
+const RETICLE_SIZE = 0.06
 
 const raycaster = new Raycaster()
 const hits: Intersection[] = []
@@ -98,12 +98,12 @@ class ReticleMaterial extends ShaderMaterial {
           float turn = atan(p.x, p.y) / (2.0 * PI);
           if (turn < 0.0) turn += 1.0;
           vec4 color = vec4(0.0);
-          if (r < 0.16) color = vec4(1.0, 1.0, 1.0, 0.95);
-          else if (r < 0.24) color = vec4(0.0, 0.0, 0.0, 0.5);
-          if (r > 0.62 && r < 0.92) {
+          if (r < 0.2) color = vec4(1.0, 1.0, 1.0, 0.95);
+          else if (r < 0.32) color = vec4(0.0, 0.0, 0.0, 0.6);
+          if (r > 0.6 && r < 0.95) {
             color = turn <= progress && progress > 0.0
               ? vec4(1.0, 0.62, 0.25, 1.0)
-              : vec4(1.0, 1.0, 1.0, progress > 0.0 ? 0.45 : 0.0);
+              : vec4(0.0, 0.0, 0.0, progress > 0.0 ? 0.45 : 0.0);
           }
           if (color.a <= 0.0) discard;
           gl_FragColor = color;

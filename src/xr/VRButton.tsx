@@ -3,10 +3,12 @@ import { useT } from '../i18n/useT.ts'
 import { requestExitXR, requestVR, useXRStatus } from './status.ts'
 import { type XRSupport, xrSupport } from './support.ts'
 
+const EXIT_STYLE = { position: 'fixed', top: 12, right: 12, zIndex: 2000 } as const
+
 /**
  * The top bar's "Enter VR" button. It shows only where a VR session can start, so a browser
  * without WebXR, or an iframe embedded without `allow="xr-spatial-tracking"`, shows nothing. While
- * a VR session runs it becomes "Exit VR", for whoever watches the 2D page.
+ * a VR session runs it becomes "Exit VR" for people watching the 2D page.
  */
 export function VRButton() {
   const t = useT()
@@ -25,8 +27,16 @@ export function VRButton() {
   }, [])
 
   if (sessionMode === 'immersive-vr') {
+    // Fixed above everything, because a headset emulator or a browser may cover the page with
+    // the session's view, and the visitor at the screen still needs a way out.
     return (
-      <button type="button" className="button xr-button" data-xr="exit-vr" onClick={requestExitXR}>
+      <button
+        type="button"
+        className="button button--primary xr-button"
+        data-xr="exit-vr"
+        style={EXIT_STYLE}
+        onClick={requestExitXR}
+      >
         {t('xr.vr.exit')}
       </button>
     )

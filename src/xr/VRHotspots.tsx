@@ -10,12 +10,13 @@ import { hotspotLabel } from '../ui/HotspotLayer.tsx'
 import { fillRoundRect, PANEL_FONT, wrapText } from './canvasText.ts'
 import { fadeThen } from './fade.ts'
 import { head, readHeadPose } from './headPose.ts'
+import { usePressHandlers } from './press.ts'
 import { registerGazeTarget } from './selectable.ts'
 import { useDrawnTexture } from './useDrawnTexture.ts'
 
 /** Distance of panorama hotspot markers from the visitor's eyes, in metres. */
 export const MARKER_DISTANCE = 2.5
-/** Marker size in metres at `MARKER_DISTANCE`; nearer markers shrink to the same angular size. */
+/** Marker size in metres at `MARKER_DISTANCE`. Nearer markers shrink to keep the angular size. */
 const MARKER_WIDTH = 0.6
 const MARKER_HEIGHT = 0.45
 const CANVAS_WIDTH = 512
@@ -23,7 +24,7 @@ const CANVAS_HEIGHT = 384
 const ICON_Y = 80
 const ICON_RADIUS = 62
 
-/** Colours of the marker icons, matching the 2D hotspot buttons. */
+/** Colour of the marker icon per hotspot kind. */
 const KIND_COLORS: Record<Hotspot['kind'], string> = {
   scene: '#1f6f5c',
   info: '#2b5c9e',
@@ -100,6 +101,8 @@ function VRMarker({
     return mesh ? registerGazeTarget(mesh, select) : undefined
   }, [select])
 
+  const press = usePressHandlers(select)
+
   useFrame(() => {
     const mesh = meshRef.current
     if (!mesh) return
@@ -121,10 +124,7 @@ function VRMarker({
       userData={{ hotspotId: hotspot.id, kind: hotspot.kind }}
       geometry={geometry}
       renderOrder={10}
-      onClick={(event) => {
-        event.stopPropagation()
-        select()
-      }}
+      {...press}
     >
       <meshBasicMaterial map={texture} transparent depthWrite={false} toneMapped={false} />
     </mesh>

@@ -77,6 +77,8 @@ function VRContent() {
         <VRHotspots key={scene.id} scene={scene} modelRoot={stageRoot} />
       )}
       {stageRoot && <VRModelStage key={stageRoot.uuid} root={stageRoot} />}
+      {/* Panoramas have no lights, and the controller and hand models would be black without one. */}
+      {scene?.kind === 'panorama' && <hemisphereLight args={['#ffffff', '#5a6b5f', 2.5]} />}
       <VRCardPanel />
       <GazeSelector />
       <FadeSphere />

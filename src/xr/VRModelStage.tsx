@@ -6,6 +6,7 @@ import { DEG2RAD } from '../core/sphere.ts'
 import { useT } from '../i18n/useT.ts'
 import { fillRoundRect, PANEL_FONT } from './canvasText.ts'
 import { faceHeadUpright, head, readHeadPose } from './headPose.ts'
+import { usePressHandlers } from './press.ts'
 import { registerGazeTarget } from './selectable.ts'
 import { useDrawnTexture } from './useDrawnTexture.ts'
 
@@ -175,17 +176,9 @@ function StageButton({
     const mesh = meshRef.current
     return mesh ? registerGazeTarget(mesh, onSelect) : undefined
   }, [onSelect])
+  const press = usePressHandlers(onSelect)
   return (
-    <mesh
-      ref={meshRef}
-      name={`xr-model-${glyph}`}
-      position={[x, 0, 0]}
-      renderOrder={21}
-      onClick={(event) => {
-        event.stopPropagation()
-        onSelect()
-      }}
-    >
+    <mesh ref={meshRef} name={`xr-model-${glyph}`} position={[x, 0, 0]} renderOrder={21} {...press}>
       <planeGeometry args={[BUTTON_SIZE, BUTTON_SIZE]} />
       <meshBasicMaterial map={texture} transparent toneMapped={false} />
     </mesh>

@@ -9,6 +9,7 @@ import { useAppStore } from '../state/store.ts'
 import type { Hotspot, Offer } from '../tour/schema.ts'
 import { fillRoundRect, PANEL_FONT, wrapText } from './canvasText.ts'
 import { faceHeadUpright, head, readHeadPose } from './headPose.ts'
+import { usePressHandlers } from './press.ts'
 import { registerGazeTarget } from './selectable.ts'
 import { useDrawnTexture } from './useDrawnTexture.ts'
 
@@ -175,8 +176,8 @@ function OfferPanel({ offer }: { offer: Offer }) {
         context.fillText(label, PADDING, y)
         context.fillStyle = INK
         context.font = `600 28px ${PANEL_FONT}`
-        const [line = ''] = wrapText(context, value, textWidth - 200, 1)
-        context.fillText(line, PADDING + 200, y - 2)
+        const [line = ''] = wrapText(context, value, textWidth - 230, 1)
+        context.fillText(line, PADDING + 230, y - 2)
         y += 44
       }
       y += 8
@@ -261,7 +262,7 @@ function PanelBody({
       ref={meshRef}
       name={`xr-panel-${kind}`}
       renderOrder={20}
-      onClick={(event) => event.stopPropagation()}
+      onPointerDown={(event) => event.stopPropagation()}
     >
       <planeGeometry args={[PANEL_WIDTH, PANEL_HEIGHT]} />
       <meshBasicMaterial map={texture} transparent toneMapped={false} />
@@ -365,18 +366,10 @@ function PanelButton({
     return mesh ? registerGazeTarget(mesh, onSelect) : undefined
   }, [onSelect])
 
+  const press = usePressHandlers(onSelect)
   const y = -PANEL_HEIGHT / 2 - 0.03 - (BUTTON_HEIGHT_PX * PIXEL) / 2
   return (
-    <mesh
-      ref={meshRef}
-      name={name}
-      position={[x, y, 0]}
-      renderOrder={21}
-      onClick={(event) => {
-        event.stopPropagation()
-        onSelect()
-      }}
-    >
+    <mesh ref={meshRef} name={name} position={[x, y, 0]} renderOrder={21} {...press}>
       <planeGeometry args={[widthPx * PIXEL, BUTTON_HEIGHT_PX * PIXEL]} />
       <meshBasicMaterial map={texture} transparent toneMapped={false} />
     </mesh>
