@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { useT } from '../i18n/useT.ts'
 import { requestExitXR, requestVR, useXRStatus } from './status.ts'
 import { type XRSupport, xrSupport } from './support.ts'
@@ -27,9 +28,9 @@ export function VRButton() {
   }, [])
 
   if (sessionMode === 'immersive-vr') {
-    // Fixed above everything, because a headset emulator or a browser may cover the page with
-    // the session's view, and the visitor at the screen still needs a way out.
-    return (
+    // Fixed above everything, outside the top bar's stacking context, because a headset emulator
+    // or a browser may cover the page with the session's view and the 2D page still needs a way out.
+    return createPortal(
       <button
         type="button"
         className="button button--primary xr-button"
@@ -38,7 +39,8 @@ export function VRButton() {
         onClick={requestExitXR}
       >
         {t('xr.vr.exit')}
-      </button>
+      </button>,
+      document.body,
     )
   }
   if (!support?.supported || sessionMode !== null) return null

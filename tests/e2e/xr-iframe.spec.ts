@@ -64,3 +64,19 @@ test('iframe allowed to use WebXR shows the VR button', async ({ page }) => {
   expect(errors).toEqual([])
   expect(external).toEqual([])
 })
+
+test('normal visit never loads the emulator', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url())
+  })
+  await page.goto(`${TEST_ORIGIN}${APP_PATH}`)
+  await expect(page.locator('.topbar-actions')).toBeVisible({ timeout: 45_000 })
+  await page.waitForLoadState('networkidle')
+  expect(scripts.length).toBeGreaterThan(0)
+  expect(scripts.filter((url) => /\/assets\/emulator-[\w-]+\.js$/.test(url))).toEqual([])
+  const emulated = await page.evaluate(
+    () => (window as unknown as { __showcase: { xrDevice: unknown } }).__showcase.xrDevice,
+  )
+  expect(emulated).toBeNull()
+})

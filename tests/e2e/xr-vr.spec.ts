@@ -17,6 +17,7 @@ import {
   headPosition,
   lookTowards,
   objectPosition,
+  pinchRightHandAt,
   pressTrigger,
   waitForXRFrames,
 } from './support/xr.ts'
@@ -271,6 +272,24 @@ test('model stands on the floor and turns', async ({ page, network, pageErrors }
   expect(after.y).toBeCloseTo(before.y, 2)
   expect(Math.hypot(after.x - before.x, after.z - before.z)).toBeGreaterThan(0.05)
   await page.screenshot({ path: '/tmp/e2e-vr/vr-model.png' })
+  expect(pageErrors).toEqual([])
+  expect(network.external).toEqual([])
+})
+
+test('hand pinch on a hotspot opens its card', async ({ page, network, pageErrors }) => {
+  await openInEmulator(page)
+  await page.evaluate(() => {
+    const device = (window as unknown as { __showcase: { xrDevice: { primaryInputMode: string } } })
+      .__showcase.xrDevice
+    device.primaryInputMode = 'hand'
+  })
+  await enterVR(page)
+  // The "homestay" info hotspot is at yaw -38, pitch 1.
+  await pinchRightHandAt(page, await markerPoint(page, -38, 1))
+  await expect
+    .poll(async () => (await emittedEvents(page, 'hotspot-select')).map((event) => event.payload))
+    .toContainEqual(expect.objectContaining({ hotspotId: 'homestay', kind: 'info' }))
+  await expect.poll(() => objectPosition(page, 'xr-panel-info')).not.toBeNull()
   expect(pageErrors).toEqual([])
   expect(network.external).toEqual([])
 })

@@ -68,6 +68,55 @@ export async function lookTowards(page: Page, forward: Vec3): Promise<void> {
 }
 
 /**
+ * Places the right hand 30 cm below and in front of the head, its pointing ray aimed at `target`,
+ * then pinches for about `holdMs` and releases, waiting for a frame in between.
+ */
+export async function pinchRightHandAt(page: Page, target: Vec3, holdMs = 90): Promise<void> {
+  const head = await headPosition(page)
+  const origin = { x: head.x + 0.15, y: head.y - 0.3, z: head.z - 0.2 }
+  const quaternion = quaternionTowards({
+    x: target.x - origin.x,
+    y: target.y - origin.y,
+    z: target.z - origin.z,
+  })
+  await page.evaluate(
+    async ({ origin, q, hold }) => {
+      const handle = (
+        window as unknown as {
+          __showcase: {
+            xrFrames: number
+            xrDevice: {
+              hands: {
+                right: {
+                  position: { set(...values: number[]): void }
+                  quaternion: { set(...values: number[]): void }
+                  updatePinchValue(value: number): void
+                }
+              }
+            }
+          }
+        }
+      ).__showcase
+      const hand = handle.xrDevice.hands.right
+      hand.position.set(origin.x, origin.y, origin.z)
+      hand.quaternion.set(q[0], q[1], q[2], q[3])
+      const waitFrames = async (count: number) => {
+        const start = handle.xrFrames
+        while (handle.xrFrames < start + count) await new Promise((r) => setTimeout(r, 5))
+      }
+      await waitFrames(4)
+      const pressedAt = handle.xrFrames
+      hand.updatePinchValue(1)
+      await new Promise((resolve) => setTimeout(resolve, hold))
+      while (handle.xrFrames <= pressedAt) await new Promise((r) => setTimeout(r, 5))
+      hand.updatePinchValue(0)
+      await waitFrames(3)
+    },
+    { origin, q: quaternion, hold: holdMs },
+  )
+}
+
+/**
  * Places the right controller 30 cm below and in front of the head, aimed at `target` (a world
  * point), and waits for frames so the pointer has hovered it.
  */
