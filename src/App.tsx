@@ -14,6 +14,7 @@ import { OpenCard } from './ui/OpenCard.tsx'
 import { SceneList } from './ui/SceneList.tsx'
 import { SceneStatus } from './ui/SceneStatus.tsx'
 import { TourFailure } from './ui/TourFailure.tsx'
+import { ARButton } from './xr/ar/ARButton.tsx'
 import { useImmersive } from './xr/status.ts'
 import { VRButton } from './xr/VRButton.tsx'
 
@@ -114,6 +115,7 @@ function TourView() {
       <div className="stage-controls">
         <GyroButton />
         <FullscreenButton />
+        <ARButton />
       </div>
       {scene?.credit !== undefined && (
         <footer className="credit">{t('scene.credit', { credit: localize(scene.credit) })}</footer>

@@ -5,6 +5,7 @@ import type { View } from './core/view.ts'
 import { requestFrame } from './state/anchors.ts'
 import { useAppStore } from './state/store.ts'
 import { getLiveView, setLiveView } from './state/view.ts'
+import type { ARStage } from './xr/ar/arStage.ts'
 
 /**
  * Automation handle on `window.__showcase` for end-to-end tests, benchmarks and authors' browser
@@ -30,6 +31,8 @@ export interface ShowcaseHandle {
   xrFrames: number
   /** The gaze dwell timer while VR selects by gaze (no controller or hand connected), else null. */
   gaze: { readonly progress: number } | null
+  /** The model placed in the current AR session, else null. */
+  arStage: ARStage | null
 }
 
 export const showcaseHandle: ShowcaseHandle = {
@@ -41,6 +44,7 @@ export const showcaseHandle: ShowcaseHandle = {
   xrDevice: null,
   xrFrames: 0,
   gaze: null,
+  arStage: null,
   getView: getLiveView,
   setView(view) {
     setLiveView(view)

@@ -6,6 +6,7 @@ import { CROSSFADE_MS, findScene, setSnapshotHook } from '../state/actions.ts'
 import { setFrameRequester } from '../state/anchors.ts'
 import { useAppStore } from '../state/store.ts'
 import { xrStore } from '../xr/store.ts'
+import { ARLayer } from '../xr/ar/ARLayer.tsx'
 import { VRLayer } from '../xr/VRLayer.tsx'
 import { HotspotProjector } from './HotspotProjector.tsx'
 import { ModelScene } from './ModelScene.tsx'
@@ -49,6 +50,7 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
           {scene?.kind === 'model' && <ModelScene key={scene.id} scene={scene} />}
           <HotspotProjector />
           <VRLayer />
+          <ARLayer />
         </XR>
       </Canvas>
       <SnapshotOverlay canvasRef={snapshotRef} />

@@ -153,3 +153,25 @@ export function basePivot(bounds: Bounds): Point3 {
     z: (bounds.min.z + bounds.max.z) / 2,
   }
 }
+
+/**
+ * Writes into `out` where a ray from `origin` along `direction` meets the floor (y = 0) and
+ * returns it, or returns null when the ray runs level or upwards, or meets the floor further than
+ * `maxDistance` metres away. Used to place a model by tapping where no hit-test surfaces exist.
+ */
+export function rayFloorIntersection<T extends Point3>(
+  origin: Point3,
+  direction: Point3,
+  maxDistance: number,
+  out: T,
+): T | null {
+  if (direction.y >= -1e-6) return null
+  const t = -origin.y / direction.y
+  if (t < 0) return null
+  const length = Math.hypot(direction.x, direction.y, direction.z)
+  if (t * length > maxDistance) return null
+  out.x = origin.x + direction.x * t
+  out.y = 0
+  out.z = origin.z + direction.z * t
+  return out
+}

@@ -4,12 +4,13 @@ import {
   AR_FIT_SIZE,
   AR_TURN_STEP,
   arScaleLimits,
-  basePivot,
   type Bounds,
+  basePivot,
   isUpwardSurface,
   matrixPosition,
   modelPosition,
   type Placement,
+  rayFloorIntersection,
   startAnchor,
   stepScale,
   turnYaw,
@@ -213,6 +214,39 @@ describe('xr/ar/placement', () => {
       const corner = place(new Vector3(4, 0, 2.5))
       expect(corner.x).toBeCloseTo(0.25, 12)
       expect(corner.z).toBeCloseTo(-0.4, 12)
+    })
+  })
+
+  describe('rayFloorIntersection', () => {
+    const out = () => ({ x: 0, y: 0, z: 0 })
+
+    it('meets the floor ahead', () => {
+      const hit = rayFloorIntersection({ x: 0, y: 1.5, z: 0 }, { x: 0, y: -1, z: -1 }, 10, out())
+      expect(hit).not.toBeNull()
+      expect(hit?.x).toBeCloseTo(0, 12)
+      expect(hit?.y).toBe(0)
+      expect(hit?.z).toBeCloseTo(-1.5, 12)
+    })
+
+    it('misses when looking level or up', () => {
+      expect(rayFloorIntersection({ x: 0, y: 1.5, z: 0 }, { x: 0, y: 0, z: -1 }, 10, out())).toBe(
+        null,
+      )
+      expect(rayFloorIntersection({ x: 0, y: 1.5, z: 0 }, { x: 0, y: 0.2, z: -1 }, 10, out())).toBe(
+        null,
+      )
+    })
+
+    it('misses beyond the distance limit', () => {
+      const direction = { x: 0, y: -0.05, z: -1 }
+      expect(rayFloorIntersection({ x: 0, y: 1.5, z: 0 }, direction, 10, out())).toBeNull()
+      expect(rayFloorIntersection({ x: 0, y: 1.5, z: 0 }, direction, 40, out())).not.toBeNull()
+    })
+
+    it('misses from below the floor', () => {
+      expect(
+        rayFloorIntersection({ x: 0, y: -1, z: 0 }, { x: 0, y: -1, z: 0 }, 10, out()),
+      ).toBeNull()
     })
   })
 })
