@@ -15,7 +15,7 @@ import { SceneList } from './ui/SceneList.tsx'
 import { SceneStatus } from './ui/SceneStatus.tsx'
 import { TourFailure } from './ui/TourFailure.tsx'
 import { ARButton } from './xr/ar/ARButton.tsx'
-import { useImmersive } from './xr/status.ts'
+import { useInVR } from './xr/status.ts'
 import { VRButton } from './xr/VRButton.tsx'
 
 /**
@@ -58,7 +58,7 @@ function TourView() {
   const stageRef = useRef<HTMLDivElement>(null)
   const sceneTitle = localize(scene?.title)
   const tourTitle = localize(tour?.title)
-  const immersive = useImmersive()
+  const inVR = useInVR()
 
   useEffect(() => {
     document.title = sceneTitle ? `${sceneTitle} · ${tourTitle}` : tourTitle
@@ -121,7 +121,7 @@ function TourView() {
         <footer className="credit">{t('scene.credit', { credit: localize(scene.credit) })}</footer>
       )}
       {/* In a headset the card is a panel in the scene; a modal here would block "Exit VR". */}
-      {!immersive && <OpenCard />}
+      {!inVR && <OpenCard />}
     </main>
   )
 }

@@ -6,9 +6,9 @@ import { create } from 'zustand'
  */
 export const useXRStatus = create<{ mode: XRSessionMode | null }>(() => ({ mode: null }))
 
-/** Returns true while an immersive session (VR or AR) runs. */
-export function useImmersive(): boolean {
-  return useXRStatus((state) => state.mode !== null)
+/** Returns true while an immersive VR session runs. */
+export function useInVR(): boolean {
+  return useXRStatus((state) => state.mode === 'immersive-vr')
 }
 
 /** Starts a VR session; the session code is loaded with the 3D view, so this resolves at once. */
