@@ -8,7 +8,7 @@ import { getLiveView, setLiveView } from '../state/view.ts'
 import { useXRStatus } from './status.ts'
 import { xrStore } from './store.ts'
 
-/** What the 2D page showed, put back when an immersive session ends. */
+/** The 2D view before an immersive session, restored when the session ends. */
 interface ViewSnapshot {
   sceneId: string | null
   view: View
@@ -60,7 +60,7 @@ function restoreView(): void {
   requestFrame()
 }
 
-/** Starts an immersive VR session; a failure becomes a notice and leaves the 2D view as it was. */
+/** Starts an immersive VR session. A failure shows a notice and leaves the 2D view as it was. */
 export async function enterVR(): Promise<void> {
   captureView()
   try {

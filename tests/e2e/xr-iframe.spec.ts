@@ -44,7 +44,7 @@ async function openEmbed(page: import('@playwright/test').Page, query: string) {
   })
   await page.goto(`${EMBED_ORIGIN}/${query}`)
   const frame = page.frameLocator('iframe')
-  // The app has started once its scene list button is there.
+  // The app has started once its top bar buttons are there.
   await expect(frame.locator('.topbar-actions')).toBeVisible({ timeout: 45_000 })
   return { frame, external, errors }
 }

@@ -56,7 +56,10 @@ test('enters VR and renders XR frames', async ({ page, network, pageErrors }) =>
   await enterVR(page)
   const start = await emittedEvents(page, 'xr-start')
   expect(start.at(-1)?.payload).toEqual({ tourId: 'tay-bac', mode: 'vr' })
-  await page.screenshot({ path: '/tmp/e2e-vr/vr-enter.png' })
+  // The page shows the session's frames: the panorama with its markers, not a blank canvas.
+  const shot = await page.screenshot({ path: '/tmp/e2e-vr/vr-enter.png' })
+  const { channels } = await sharp(shot).stats()
+  for (const channel of channels.slice(0, 3)) expect(channel.stdev).toBeGreaterThan(20)
   expect(await objectPosition(page, 'xr-hotspot-to-festival')).not.toBeNull()
   expect(pageErrors).toEqual([])
   expect(network.external).toEqual([])
