@@ -222,17 +222,22 @@ function ARModelStage({ root }: { root: Object3D }) {
   useEffect(() => {
     if (!session) return
     const raycaster = new Raycaster()
+    const rayMatrix = new Matrix4()
     const hits: Intersection[] = []
     const origin = new Vector3()
     const direction = new Vector3()
 
     const onSelect = (event: XRInputSourceEvent) => {
       const stage = getARStage()
-      const space = gl.xr.getReferenceSpace()
+      // The tap's ray in world space: its pose in the session origin's space, moved by the origin.
+      const { originReferenceSpace, origin: originObject } = store.getState()
+      const space = originReferenceSpace ?? gl.xr.getReferenceSpace()
       if (!stage || !space) return
       const pose = event.frame.getPose(event.inputSource.targetRaySpace, space)
       if (!pose) return
-      const matrix = pose.transform.matrix
+      rayMatrix.fromArray(pose.transform.matrix)
+      if (originObject) rayMatrix.premultiply(originObject.matrixWorld)
+      const matrix = rayMatrix.elements
       matrixPosition(matrix, origin)
       direction.set(-(matrix[8] ?? 0), -(matrix[9] ?? 0), -(matrix[10] ?? -1)).normalize()
 
@@ -274,7 +279,7 @@ function ARModelStage({ root }: { root: Object3D }) {
 
     session.addEventListener('select', onSelect)
     return () => session.removeEventListener('select', onSelect)
-  }, [session, gl])
+  }, [session, gl, store])
 
   useFrame((_state, _delta, frame: XRFrame | undefined) => {
     const reticle = reticleRef.current
