@@ -7,6 +7,7 @@ import {
   sharePages,
   tourFiles,
   withoutXrEmulator,
+  xrInputProfiles,
 } from './tools/lib/vitePlugins.ts'
 
 export default defineConfig({
@@ -19,6 +20,7 @@ export default defineConfig({
     react(),
     withoutXrEmulator(),
     tourFiles(),
+    xrInputProfiles(),
     sharePages(),
     preloadAppOutsideEmbed(),
     offlineFiles(),

@@ -6,6 +6,7 @@ import { useAppStore } from './state/store.ts'
 import { AboutButton } from './ui/AboutDialog.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
 import { FullscreenButton } from './ui/FullscreenButton.tsx'
+import { GyroButton } from './ui/GyroButton.tsx'
 import { HotspotLayer } from './ui/HotspotLayer.tsx'
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx'
 import { Notices } from './ui/Notices.tsx'
@@ -15,6 +16,9 @@ import { SceneStatus } from './ui/SceneStatus.tsx'
 import { ShareButton } from './ui/ShareDialog.tsx'
 import { TouchHint } from './ui/TouchHint.tsx'
 import { TourFailure } from './ui/TourFailure.tsx'
+import { ARButton } from './xr/ar/ARButton.tsx'
+import { useInVR } from './xr/status.ts'
+import { VRButton } from './xr/VRButton.tsx'
 
 /**
  * Starts loading the 3D view: three, React Three Fiber, drei and the XR store, in their own chunk
@@ -66,6 +70,7 @@ function TourView() {
   const stageRef = useRef<HTMLDivElement>(null)
   const sceneTitle = localize(scene?.title)
   const tourTitle = localize(tour?.title)
+  const inVR = useInVR()
 
   useEffect(() => {
     document.title = sceneTitle ? `${sceneTitle} · ${tourTitle}` : tourTitle
@@ -88,10 +93,10 @@ function TourView() {
           </p>
         </div>
         <div className="topbar-actions">
+          <VRButton />
           <SceneList />
           <AboutButton />
           <ShareButton />
-          {embedded && <FullscreenButton />}
           <LanguageSwitch />
         </div>
       </header>
@@ -122,10 +127,16 @@ function TourView() {
         <SceneStatus />
         {embedded && <TouchHint target={stageRef} />}
       </div>
+      <div className="stage-controls">
+        <GyroButton />
+        <FullscreenButton />
+        <ARButton />
+      </div>
       {scene?.credit !== undefined && (
         <footer className="credit">{t('scene.credit', { credit: localize(scene.credit) })}</footer>
       )}
-      <OpenCard />
+      {/* In a headset the card is a panel in the scene; a modal here would block "Exit VR". */}
+      {!inVR && <OpenCard />}
     </main>
   )
 }

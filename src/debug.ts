@@ -1,4 +1,5 @@
-import type { WebGLRenderer } from 'three'
+import type { XRDevice } from 'iwer'
+import type { Scene, WebGLRenderer } from 'three'
 import { events, type ShowcaseEvent } from './analytics/bus.ts'
 import type { View } from './core/view.ts'
 import { type KioskState, useKioskStore } from './kiosk/store.ts'
@@ -6,6 +7,7 @@ import type { TileStats } from './scene/assets/tileStreamer.ts'
 import { requestFrame } from './state/anchors.ts'
 import { useAppStore } from './state/store.ts'
 import { getLiveView, setLiveView } from './state/view.ts'
+import type { ARStage } from './xr/ar/arStage.ts'
 
 /**
  * Automation handle on `window.__showcase` for end-to-end tests, benchmarks and authors' browser
@@ -21,12 +23,22 @@ export interface ShowcaseHandle {
   renderer: WebGLRenderer | null
   /** Figures of the tiled panorama on screen, updated in place each frame; null for other scenes. */
   tiles: TileStats | null
+  /** The 3D scene graph, for tests that look for objects drawn in WebGL (VR panels, markers). */
+  scene: Scene | null
   getView(): View
   setView(view: View): void
   getState(): ReturnType<typeof useAppStore.getState>
   /** Booth state: the attract loop, the staff menu, offline caching and today's visitors. */
   getKioskState(): KioskState
   rendererInfo(): { textures: number; geometries: number; calls: number; triangles: number } | null
+  /** The emulated headset when the page was opened with `?xr=emulate`, else null. */
+  xrDevice: XRDevice | null
+  /** XR frames the frame loop has received since the page loaded. */
+  xrFrames: number
+  /** The gaze dwell timer while VR selects by gaze (no controller or hand connected), else null. */
+  gaze: { readonly progress: number } | null
+  /** The model placed in the current AR session, else null. */
+  arStage: ARStage | null
 }
 
 export const showcaseHandle: ShowcaseHandle = {
@@ -35,6 +47,11 @@ export const showcaseHandle: ShowcaseHandle = {
   animationTime: null,
   renderer: null,
   tiles: null,
+  scene: null,
+  xrDevice: null,
+  xrFrames: 0,
+  gaze: null,
+  arStage: null,
   getView: getLiveView,
   setView(view) {
     setLiveView(view)

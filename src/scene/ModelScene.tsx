@@ -11,6 +11,7 @@ import { showcaseHandle } from '../debug.ts'
 import { failSceneLoad, finishSceneLoad, setSceneLoad } from '../state/actions.ts'
 import { requestFrame } from '../state/anchors.ts'
 import type { ModelScene as ModelSceneData } from '../tour/schema.ts'
+import { setVRModelRoot } from '../xr/vrModel.ts'
 import { disposeObject, loadModel } from './assets/modelLoader.ts'
 import { roomEnvironment } from './environment.ts'
 import { isKeyForOtherControl } from './keyboard.ts'
@@ -95,6 +96,13 @@ export function ModelScene({ scene }: { scene: ModelSceneData }) {
       if (loaded) disposeObject(loaded.scene)
     }
   }, [scene.id, scene.model.src, gl])
+
+  // VR stands the model on the floor in front of the visitor.
+  useEffect(() => {
+    if (!gltf) return
+    setVRModelRoot(gltf.scene)
+    return () => setVRModelRoot(null)
+  }, [gltf])
 
   // Set after the download has started, because the first build of the environment is slow.
   useEffect(() => {

@@ -1,6 +1,12 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
-import { IcosahedronGeometry, type PerspectiveCamera, type Texture } from 'three'
+import {
+  type Group,
+  IcosahedronGeometry,
+  type Mesh,
+  type PerspectiveCamera,
+  type Texture,
+} from 'three'
 import { AssetLoadError } from '../core/download.ts'
 import { DEG2RAD } from '../core/sphere.ts'
 import { clampViewToCoverage } from '../core/view.ts'
@@ -23,6 +29,7 @@ const SPHERE_RADIUS = 100
  */
 export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
   const camera = useThree((state) => state.camera) as PerspectiveCamera
+  const groupRef = useRef<Group>(null)
 
   useEffect(() => {
     camera.position.set(0, 0, 0)
@@ -33,6 +40,14 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
   }, [camera])
 
   useFrame((state) => {
+    showcaseHandle.frames++
+    const group = groupRef.current
+    if (state.gl.xr.isPresenting) {
+      // The headset poses the camera. The panorama is centred on the head, so it shows no parallax.
+      group?.position.setFromMatrixPosition(state.gl.xr.getCamera().matrixWorld)
+      return
+    }
+    group?.position.set(0, 0, 0)
     const view = liveView.view
     clampViewToCoverage(view, liveView.coverage, state.size.width / Math.max(1, state.size.height))
     if (camera.fov !== view.fov) {
@@ -41,12 +56,18 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
     }
     camera.rotation.set(view.pitch * DEG2RAD, -view.yaw * DEG2RAD, 0, 'YXZ')
     camera.updateMatrixWorld()
-    showcaseHandle.frames++
   }, -1)
 
   const source = scene.panorama
-  if (source.type === 'equirect') return <EquirectPanorama sceneId={scene.id} src={source.src} />
-  return <TiledPanorama sceneId={scene.id} source={source} />
+  return (
+    <group ref={groupRef}>
+      {source.type === 'equirect' ? (
+        <EquirectPanorama sceneId={scene.id} src={source.src} />
+      ) : (
+        <TiledPanorama sceneId={scene.id} source={source} />
+      )}
+    </group>
+  )
 }
 
 /**
@@ -60,6 +81,7 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
   const geometry = useMemo(() => new IcosahedronGeometry(SPHERE_RADIUS, 3), [])
   const textureRef = useRef<Texture | null>(null)
   const readyRef = useRef(false)
+  const meshRef = useRef<Mesh>(null)
 
   useEffect(() => {
     return () => {
@@ -116,5 +138,13 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
     }
   }, -0.5)
 
-  return <mesh geometry={geometry} material={material} renderOrder={-1} frustumCulled={false} />
+  return (
+    <mesh
+      ref={meshRef}
+      geometry={geometry}
+      material={material}
+      renderOrder={-1}
+      frustumCulled={false}
+    />
+  )
 }

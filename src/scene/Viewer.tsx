@@ -8,7 +8,9 @@ import { useT } from '../i18n/useT.ts'
 import { CROSSFADE_MS, findScene, setSnapshotHook } from '../state/actions.ts'
 import { setFrameRequester } from '../state/anchors.ts'
 import { useAppStore } from '../state/store.ts'
+import { ARLayer } from '../xr/ar/ARLayer.tsx'
 import { xrStore } from '../xr/store.ts'
+import { VRLayer } from '../xr/VRLayer.tsx'
 import { forgetRoomEnvironment } from './environment.ts'
 import { HotspotProjector } from './HotspotProjector.tsx'
 import { ModelScene } from './ModelScene.tsx'
@@ -51,6 +53,7 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
         onCreated={(state) => {
           showcaseHandle.renderer = state.gl
           watchContext(state.gl)
+          showcaseHandle.scene = state.scene
         }}
       >
         <XR store={xrStore}>
@@ -58,6 +61,8 @@ export default function Viewer({ inputTarget }: { inputTarget: RefObject<HTMLEle
           {scene?.kind === 'panorama' && <PanoramaScene key={sceneKey} scene={scene} />}
           {scene?.kind === 'model' && <ModelScene key={sceneKey} scene={scene} />}
           <HotspotProjector />
+          <VRLayer />
+          <ARLayer />
         </XR>
       </Canvas>
       <SnapshotOverlay canvasRef={snapshotRef} />

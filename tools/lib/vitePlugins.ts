@@ -167,3 +167,34 @@ export function preloadAppOutsideEmbed(appModule = 'src/main.tsx'): Plugin {
     },
   }
 }
+
+/** Controller and hand profiles the app ships, from `@webxr-input-profiles/assets`. */
+const SHIPPED_INPUT_PROFILES = ['meta-quest-touch-plus', 'generic-hand'] as const
+
+/**
+ * Serves and copies the WebXR input profiles (`profilesList.json` and the profiles in
+ * `SHIPPED_INPUT_PROFILES`) at `xr-profiles/`, so controller and hand models load from the app's
+ * own site instead of the public CDN that @react-three/xr uses by default.
+ */
+export function xrInputProfiles(
+  profilesDirectory = 'node_modules/@webxr-input-profiles/assets/dist/profiles',
+): Plugin {
+  const root = resolve(profilesDirectory)
+  const files = () => [
+    join(root, 'profilesList.json'),
+    ...SHIPPED_INPUT_PROFILES.flatMap((profile) => listFiles(join(root, profile))),
+  ]
+  return {
+    name: 'showcase:xr-input-profiles',
+    configureServer(server) {
+      const serve = sirv(root, { dev: true })
+      server.middlewares.use('/xr-profiles', serve)
+    },
+    generateBundle() {
+      for (const file of files()) {
+        const fileName = `xr-profiles/${relative(root, file).split(sep).join('/')}`
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(file) })
+      }
+    },
+  }
+}

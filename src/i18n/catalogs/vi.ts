@@ -144,8 +144,6 @@ export const vi = {
   'embed.start': 'Khám phá 360°',
   'embed.starting': 'Đang mở tour…',
   'embed.twoFingerHint': 'Dùng hai ngón tay để xoay ảnh',
-  'embed.fullscreen.enter': 'Toàn màn hình',
-  'embed.fullscreen.exit': 'Thoát toàn màn hình',
   'embed.share.open': 'Chia sẻ',
   'embed.share.title': 'Chia sẻ cảnh này',
   'embed.share.linkLabel': 'Liên kết tới cảnh, hướng nhìn và ngôn ngữ hiện tại',
@@ -191,6 +189,36 @@ export const vi = {
   'kiosk.offer.scan': 'Quét mã QR để đặt tour trên điện thoại của bạn',
   'kiosk.offer.phone': 'Hoặc gọi {phone}',
   'kiosk.contextLost': 'Đang khôi phục hình ảnh 3D…',
+  'motion.gyro': 'Xoay điện thoại để nhìn quanh',
+  'motion.gyro.denied':
+    'Trình duyệt không cho dùng cảm biến chuyển động, nên khung cảnh không xoay theo điện thoại. Bạn vẫn có thể kéo để nhìn quanh. Muốn bật lại, hãy đóng thẻ này rồi mở lại tour.',
+  'motion.gyro.no-readings':
+    'Thiết bị không gửi dữ liệu cảm biến chuyển động nên chế độ xoay điện thoại đã tắt. Bạn vẫn có thể kéo để nhìn quanh.',
+  'motion.gyro.no-readings-embed':
+    'Trang nhúng tour không cho phép dùng cảm biến chuyển động nên chế độ xoay điện thoại đã tắt; khung nhúng cần có allow="gyroscope; accelerometer". Bạn vẫn có thể kéo để nhìn quanh.',
+  'motion.fullscreen.enter': 'Toàn màn hình',
+  'motion.fullscreen.exit': 'Thoát toàn màn hình',
+  'motion.ar.enter': 'Xem trong không gian của bạn',
+  'motion.ar.exit': 'Thoát chế độ AR',
+  'motion.ar.scanning': 'Di chuyển điện thoại chậm rãi để tìm mặt sàn hoặc mặt bàn.',
+  'motion.ar.place': 'Chạm để đặt mô hình vào vòng tròn.',
+  'motion.ar.place-floor': 'Chạm vào một chỗ trên sàn để đặt mô hình.',
+  'motion.ar.placed': 'Chạm chỗ khác để dời mô hình; dùng các nút để xoay và đổi kích thước.',
+  'motion.ar.turn-left': 'Xoay trái',
+  'motion.ar.turn-right': 'Xoay phải',
+  'motion.ar.larger': 'Phóng to',
+  'motion.ar.smaller': 'Thu nhỏ',
+  'motion.ar.failed': 'Không mở được chế độ AR trên thiết bị này: {reason}',
+
+  'xr.vr.enter': 'Vào VR',
+  'xr.vr.enterHint': 'Xem tour bằng kính thực tế ảo',
+  'xr.vr.exit': 'Thoát VR',
+  'xr.vr.failed': 'Không mở được chế độ VR trên thiết bị này.',
+  'xr.panel.close': 'Đóng',
+  'xr.panel.phone': 'Điện thoại: {phone}',
+  'xr.panel.scanHint': 'Quét mã QR bằng điện thoại để đặt tour',
+  'xr.panel.bookDone': 'Hãy quét mã QR bằng điện thoại để hoàn tất đặt tour',
+  'xr.model.hint': 'Dùng các nút này hoặc cần điều khiển bên phải để xoay và phóng to, thu nhỏ',
 } as const
 
 export type MessageKey = keyof typeof vi

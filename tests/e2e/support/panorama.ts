@@ -360,7 +360,7 @@ export function largestBlockDifference(
  * Elements drawn over the 3D view: the top bar, hotspot buttons, the credit line and notices.
  * Hotspot anchors set `visibility` inline, so they are listed too.
  */
-const OVERLAYS = '.topbar, .hotspot-layer, .hotspot-anchor, .credit, .notices'
+const OVERLAYS = '.topbar, .hotspot-layer, .hotspot-anchor, .credit, .notices, .stage-controls'
 
 /**
  * Takes a screenshot of the 3D canvas with the interface overlays hidden for the moment of the
