@@ -6,6 +6,7 @@ import { DEG2RAD } from '../core/sphere.ts'
 import { useT } from '../i18n/useT.ts'
 import { fillRoundRect, PANEL_FONT } from './canvasText.ts'
 import { faceHeadUpright, head, readHeadPose } from './headPose.ts'
+import { usePauseSceneControls } from './pauseControls.ts'
 import { usePressHandlers } from './press.ts'
 import { registerGazeTarget } from './selectable.ts'
 import { useDrawnTexture } from './useDrawnTexture.ts'
@@ -45,6 +46,7 @@ interface Placement {
  */
 export function VRModelStage({ root }: { root: Object3D }) {
   const gl = useThree((state) => state.gl)
+  usePauseSceneControls()
   const stageRef = useRef<Group>(null)
   const placement = useRef<Placement | null>(null)
   const rightController = useXRInputSourceState('controller', 'right')

@@ -22,6 +22,7 @@ import { useT } from '../../i18n/useT.ts'
 import { findScene } from '../../state/actions.ts'
 import { useAppStore } from '../../state/store.ts'
 import { head, readHeadPose } from '../headPose.ts'
+import { usePauseSceneControls } from '../pauseControls.ts'
 import { gazeTargets } from '../selectable.ts'
 import { exitXR } from '../session.ts'
 import { xrStore } from '../store.ts'
@@ -96,17 +97,7 @@ function ARContent() {
     return () => xrStore.setState({ controller, hand, screenInput, transientPointer })
   }, [])
 
-  // The model scene's orbit controls keep moving the 2D camera, which three.js then folds into the
-  // XR camera it culls with and that `readHeadPose` reads (seen with three 0.187 and IWER: the head
-  // read 7 m off). The session owns the camera, so the controls rest until it ends.
-  const controls = useThree((state) => state.controls) as { enabled: boolean } | null
-  useEffect(() => {
-    if (!controls) return
-    controls.enabled = false
-    return () => {
-      controls.enabled = true
-    }
-  }, [controls])
+  usePauseSceneControls()
 
   // A hotspot can lead to a panorama, which has no place in the visitor's room.
   useEffect(() => {
