@@ -3,8 +3,15 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { type BenchOptions, type BenchResult, runBench } from './lib/harness.ts'
+import {
+  type BenchOptions,
+  type BenchResult,
+  runBench,
+  VIEWERS,
+  type ViewerId,
+} from './lib/harness.ts'
 import { NETWORKS, type NetworkId } from './lib/measure.ts'
+import { bundledPhotoSphereViewerBytes } from './lib/peerBundle.ts'
 import { renderReport } from './lib/report.ts'
 
 const HELP = `Usage: npm run bench -- [options]
@@ -17,6 +24,8 @@ Options:
   --runs N           page loads per viewer, photo and network (default 3)
   --networks LIST    comma-separated: unthrottled, slow-4g (default both)
   --inputs LIST      comma-separated photo ids: veste-2000, grid-4096, grid-8192, grid-16384
+  --viewers LIST     comma-separated: ours-equirect, ours-tiles, pannellum,
+                     photo-sphere-viewer, marzipano (default all)
   --dist DIR         production build of the app (default: a temporary folder)
   --no-build         use the build already in --dist instead of running vite build
   --work DIR         folder for derived images, tiles and tours (default: a temporary folder)
@@ -37,6 +46,7 @@ function parseOptions(argv: string[]) {
       runs: { type: 'string' },
       networks: { type: 'string' },
       inputs: { type: 'string' },
+      viewers: { type: 'string' },
       dist: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       work: { type: 'string' },
@@ -68,6 +78,7 @@ function parseOptions(argv: string[]) {
     runs,
     networks: networkList as NetworkId[],
     inputs: values.inputs?.split(',').filter(Boolean) ?? [],
+    viewers: parseViewers(values.viewers),
     distDir: resolve(values.dist ?? join(tmpdir(), 'showcase-bench', 'dist')),
     workDir: resolve(values.work ?? join(tmpdir(), 'showcase-bench', 'work')),
     port,
@@ -82,6 +93,16 @@ function parseOptions(argv: string[]) {
 interface SavedRun {
   context: { date: string; commit: string; command: string }
   result: BenchResult
+}
+
+function parseViewers(list: string | undefined): ViewerId[] {
+  const viewers = list?.split(',').filter(Boolean) ?? []
+  for (const viewer of viewers) {
+    if (!(viewer in VIEWERS)) {
+      throw new Error(`unknown viewer "${viewer}"; use ${Object.keys(VIEWERS).join(', ')}`)
+    }
+  }
+  return viewers as ViewerId[]
 }
 
 function commitId(): string {
@@ -104,6 +125,8 @@ async function main(): Promise<void> {
   }
   if (parsed.fromJson) {
     const saved = JSON.parse(readFileSync(parsed.fromJson, 'utf8')) as SavedRun
+    // Runs saved before this figure existed get it now; it depends only on node_modules.
+    saved.result.bundledPhotoSphereViewerBytes ??= await bundledPhotoSphereViewerBytes()
     const report = renderReport(saved.result, {
       ...saved.context,
       date: new Date(saved.context.date),
@@ -129,6 +152,7 @@ async function main(): Promise<void> {
     runs: parsed.runs,
     networks: parsed.networks,
     inputs: parsed.inputs,
+    viewers: parsed.viewers,
     distDir: parsed.distDir,
     workDir: parsed.workDir,
     port: parsed.port,

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import { chromium } from 'playwright-core'
 import { findChromium, MISSING_CHROMIUM_MESSAGE } from '../../tests/e2e/support/chromium.ts'
 import { FIXTURES_DIR, hasFixtures, MISSING_FIXTURES_REASON } from '../../tests/support/fixtures.ts'
 import {
@@ -11,8 +11,9 @@ import {
   tileInput,
   VESTE_FIXTURE,
 } from './inputs.ts'
-import { type Measurement, measurePage, NETWORKS, type NetworkId } from './measure.ts'
+import { type Measurement, measurePage, NETWORKS, type NetworkId, type PageJob } from './measure.ts'
 import { peerPages } from './pages.ts'
+import { bundledPhotoSphereViewerBytes } from './peerBundle.ts'
 import { PanoramaReference } from './reference.ts'
 import { startBenchServer } from './server.ts'
 
@@ -34,6 +35,8 @@ export interface BenchOptions {
   networks: NetworkId[]
   /** Input ids to keep (all when empty), such as `grid-8192`. */
   inputs: string[]
+  /** Viewer ids to keep (all when empty), such as `ours-equirect`. */
+  viewers?: ViewerId[]
   /** The production build of the app; the harness does not build it. */
   distDir: string
   /** Folder for derived images, tiles and tours. */
@@ -42,7 +45,7 @@ export interface BenchOptions {
   port: number
   /** When set, the frame detected as each first view is saved in this folder. */
   framesDir?: string
-  /** Progress lines go here. */
+  /** Receives progress lines. */
   log: (line: string) => void
 }
 
@@ -68,8 +71,10 @@ export interface BenchResult {
   chromiumVersion: string
   samples: Sample[]
   coldSceneChanges: ColdSceneChangeSample[]
-  /** Why a viewer row is missing, such as the tiling tool not being in the tree. */
+  /** Reasons for missing viewer rows, such as the tiling tool not being in the tree. */
   notes: string[]
+  /** Gzip bytes of Photo Sphere Viewer's core and three.js bundled and minified by Vite. */
+  bundledPhotoSphereViewerBytes?: number
 }
 
 /** Launch flags of the end-to-end tests: software WebGL, and no host but 127.0.0.1 resolves. */
@@ -172,6 +177,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     notes.push('"ours, tiles" skipped: tools/lib/tile.ts (tilePanorama) is not in this tree.')
   }
 
+  // Bundled before the browser starts, so the build does not compete with a measured page.
+  const psvBundleBytes = await bundledPhotoSphereViewerBytes()
   const references = new Map<string, PanoramaReference>()
   for (const input of inputs) references.set(input.id, await PanoramaReference.fromFile(input.file))
 
@@ -190,17 +197,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     peerPages(),
     options.port,
   )
-  let browser: Browser | null = null
   const samples: Sample[] = []
   const coldSceneChanges: ColdSceneChangeSample[] = []
+  let chromiumVersion = 'unknown'
+  // Every page load gets its own browser, so memory a large panorama left in the GPU process
+  // (SwiftShader keeps textures in ordinary memory) cannot make the next viewer fail.
+  const measure = async (job: PageJob): Promise<Measurement> => {
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+    try {
+      chromiumVersion = browser.version()
+      return await measurePage(browser, job)
+    } finally {
+      await browser.close()
+    }
+  }
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
-    const chromiumVersion = browser.version()
-    const viewers: ViewerId[] = [
-      'ours-equirect',
-      ...(tiler ? (['ours-tiles'] as const) : []),
-      ...PEERS,
-    ]
+    const viewers = (
+      ['ours-equirect', ...(tiler ? ['ours-tiles'] : []), ...PEERS] as ViewerId[]
+    ).filter((viewer) => !options.viewers?.length || options.viewers.includes(viewer))
     // The scene change without prefetching is measured on one photo: the next scene is the same
     // veste file whatever the first scene shows.
     const coldInput = inputs.find((input) => input.id === 'grid-4096') ?? inputs[0]
@@ -215,7 +229,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           for (const viewer of rotate(viewers, run)) {
             const url = viewerUrl(viewer, input, tiled.get(input.id), toursDir)
             const ours = viewer.startsWith('ours')
-            const measurement = await measurePage(browser, {
+            const measurement = await measure({
               url: server.origin + url,
               network,
               reference,
@@ -247,8 +261,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
                 describeMeasurement(measurement),
             )
           }
-          if (input === coldInput) {
-            const measurement = await measurePage(browser, {
+          if (input === coldInput && viewers.includes('ours-equirect')) {
+            const measurement = await measure({
               url: server.origin + viewerUrl('ours-equirect', input, undefined, toursDir),
               network,
               reference,
@@ -279,9 +293,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
     const { log: _log, ...recorded } = options
-    return { options: recorded, inputs, chromiumVersion, samples, coldSceneChanges, notes }
+    return {
+      options: recorded,
+      inputs,
+      chromiumVersion,
+      samples,
+      coldSceneChanges,
+      notes,
+      bundledPhotoSphereViewerBytes: psvBundleBytes,
+    }
   } finally {
-    await browser?.close()
     await server.close()
   }
 }

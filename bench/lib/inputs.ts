@@ -26,7 +26,8 @@ export const VESTE_FIXTURE = 'panoramas/egjs-veste-gpano-2000x1000.jpg'
 /** JPEG quality of the enlarged copies of the grid, close to what 360° cameras write. */
 const DERIVED_QUALITY = 85
 
-function describe(id: string, label: string, file: string, urlPath: string): BenchInput {
+/** Describes a photo file; `withSize` fills in its pixel size. */
+function describeInput(id: string, label: string, file: string, urlPath: string): BenchInput {
   return { id, label, file, urlPath, width: 0, height: 0, bytes: statSync(file).size }
 }
 
@@ -50,7 +51,7 @@ async function deriveGrid(folder: string, width: number, imagesUrl: string): Pro
       .toFile(file)
   }
   return withSize(
-    describe(`grid-${width}`, `grid ${width}×${width / 2}`, file, `${imagesUrl}${name}`),
+    describeInput(`grid-${width}`, `grid ${width}×${width / 2}`, file, `${imagesUrl}${name}`),
   )
 }
 
@@ -69,7 +70,7 @@ export async function prepareInputs(
   if (quick) return [await deriveGrid(folder, 1024, imagesUrl)]
   return [
     await withSize(
-      describe(
+      describeInput(
         'veste-2000',
         'veste 2000×1000',
         fixturePath(VESTE_FIXTURE),
@@ -77,7 +78,7 @@ export async function prepareInputs(
       ),
     ),
     await withSize(
-      describe(
+      describeInput(
         'grid-4096',
         'grid 4096×2048',
         fixturePath(GRID_FIXTURE),

@@ -16,7 +16,7 @@ export const NETWORKS = {
 
 export type NetworkId = keyof typeof NETWORKS
 
-/** What one page load measures. Times are milliseconds from navigation start. */
+/** Figures of one page load. Times are milliseconds from navigation start. */
 export interface Measurement {
   firstViewMs: number | null
   sharpMs: number | null
@@ -35,13 +35,13 @@ export interface PageJob {
   network: NetworkId
   reference: PanoramaReference
   timeoutMs: number
-  /** Tiled viewer: full sharpness is read from `__showcase.tiles.sharpAt`. */
+  /** True for our tiled viewer, whose full sharpness is read from `__showcase.tiles.sharpAt`. */
   tiled: boolean
-  /** Our app: read renderer figures. */
+  /** True for our app, whose renderer figures are read from `__showcase.rendererInfo()`. */
   ours: boolean
   /** Hotspot to click after the first view and the scene it leads to, for our app. */
   sceneChange?: { hotspotId: string; targetSceneId: string; prefetchUrlSuffix: string | null }
-  /** Reports `navigator.connection.saveData`, which makes our app skip neighbour prefetching. */
+  /** When true, the page sees `navigator.connection.saveData`, so our app skips prefetching. */
   saveData: boolean
   /** Writes the frame detected as the first view here (JPEG), to check the detection by eye. */
   frameFile?: string
