@@ -159,10 +159,12 @@ async function main(): Promise<void> {
     ...(parsed.framesDir ? { framesDir: parsed.framesDir } : {}),
     log: (line) => console.log(line),
   }
+  // Read before the run, which can take an hour: the tree may change meanwhile.
+  const commit = commitId()
   const result = await runBench(options)
   const context = {
     date: new Date(),
-    commit: commitId(),
+    commit,
     command: [
       'npm run bench',
       ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),

@@ -76,15 +76,18 @@ export async function measurePage(browser: Browser, job: PageJob): Promise<Measu
   const pageErrors: string[] = []
   try {
     if (job.saveData) {
-      await context.addInitScript(() => {
-        const connection = (navigator as Navigator & { connection?: object }).connection
+      // A string, because tsx wraps functions in a `__name` helper that the page does not have.
+      await context.addInitScript(`(() => {
+        const connection = navigator.connection
         if (connection) Object.defineProperty(connection, 'saveData', { get: () => true })
-      })
+      })()`)
     }
     const page = await context.newPage()
     page.on('pageerror', (error) => pageErrors.push(error.message))
     page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text())
+      // The peer pages have no favicon; its 404 says nothing about the viewer.
+      if (message.type() !== 'error' || message.location().url.endsWith('/favicon.ico')) return
+      pageErrors.push(message.text())
     })
     const cdp = await context.newCDPSession(page)
     // Room for every tile of a large tiled panorama; the default buffer keeps 250 entries.
@@ -97,8 +100,13 @@ export async function measurePage(browser: Browser, job: PageJob): Promise<Measu
     await frames.stop()
     const timeOrigin = await page.evaluate(() => performance.timeOrigin)
     if (firstView === null) {
+      const shownError = await visibleErrorText(page)
+      const reasons = [
+        ...(shownError ? [`viewer shows: ${shownError.slice(0, 200)}`] : []),
+        ...(pageErrors[0] ? [`page error: ${pageErrors[0].split('\n')[0]?.slice(0, 160)}`] : []),
+      ]
       result.error = `no panorama on screen after ${Math.round(job.timeoutMs / 1000)} s${
-        pageErrors[0] ? ` (page error: ${pageErrors[0].slice(0, 160)})` : ''
+        reasons.length ? ` (${reasons.join('; ')})` : ''
       }`
       return result
     }
@@ -151,6 +159,18 @@ export async function measurePage(browser: Browser, job: PageJob): Promise<Measu
   } finally {
     await context.close()
   }
+}
+
+/** Returns the text of the first visible element whose class names an error, if any. */
+async function visibleErrorText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    for (const element of document.querySelectorAll<HTMLElement>('[class*="error"]')) {
+      if (!element.checkVisibility()) continue
+      const text = element.textContent?.trim()
+      if (text) return text.replace(/\s+/g, ' ')
+    }
+    return null
+  })
 }
 
 function sum(values: number[]): number {

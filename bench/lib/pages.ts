@@ -117,7 +117,7 @@ window.benchViewer = viewer
   )
 }
 
-/** The peer pages by URL path. */
+/** Returns the HTML of the peer pages by URL path. */
 export function peerPages(): Record<string, string> {
   return {
     '/pages/pannellum.html': pannellumPage(),

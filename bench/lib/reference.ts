@@ -2,11 +2,11 @@ import sharp from 'sharp'
 import { CANVAS, VIEW } from './pages.ts'
 
 /**
- * Detection of the first frame that shows the panorama, the same way for every viewer: the centre
- * of a screen frame is split into cells, and the mean colour of each cell is compared with the
- * mean colour the source photo gives there under a pinhole projection at the common view. Cell
- * means tolerate the small differences between viewers' filtering and sampling, while a blank,
- * grey or spinner frame fails.
+ * Detection of the first frame that shows the panorama, the same way for every viewer. The centre
+ * of a screen frame is split into cells. The mean colour of each cell is compared with the mean
+ * colour the source photo gives there under a pinhole projection at the common view. Cell means
+ * tolerate the small differences between viewers' filtering and sampling, while a blank, grey or
+ * spinner frame fails.
  */
 
 /** Centre region compared, as fractions of the frame width and height. */

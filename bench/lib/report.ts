@@ -226,7 +226,7 @@ export function renderReport(
     '',
     `- Command: \`${context.command}\``,
     `- Machine: ${machine}`,
-    `- ${result.options.runs} run(s) per viewer, photo and network, viewers interleaved (order rotated each run); a new browser context with the HTTP cache off for every page load; canvas 1280×720; view yaw 0, pitch 0, vertical field of view 75°.`,
+    `- ${result.options.runs} run(s) per viewer, photo and network, viewers interleaved (order rotated each run); a new browser with an empty HTTP cache for every page load; canvas 1280×720; view yaw 0, pitch 0, vertical field of view 75°.`,
     '- Figures are medians with the minimum–maximum in brackets. Times are from navigation start. Text files are served gzip-compressed; byte counts are transfer sizes.',
     ...result.notes.map((note) => `- ${note}`),
     '',
