@@ -31,7 +31,7 @@ Options:
   --work DIR         folder for derived images, tiles and tours (default: a temporary folder)
   --port N           port of the bench server on 127.0.0.1 (default 4381; 0 picks a free one)
   --results FILE     Markdown file the table is appended to (default bench/RESULTS.md;
-                     a --quick run writes only when this is given)
+                     --quick and --from-json write only when this is given)
   --json FILE        also write every sample as JSON
   --frames DIR       save the frame detected as each first view, to check the detection
   --from-json FILE   render the table of a run saved with --json, without measuring
@@ -82,7 +82,7 @@ function parseOptions(argv: string[]) {
     distDir: resolve(values.dist ?? join(tmpdir(), 'showcase-bench', 'dist')),
     workDir: resolve(values.work ?? join(tmpdir(), 'showcase-bench', 'work')),
     port,
-    results: values.results ?? (values.quick ? null : 'bench/RESULTS.md'),
+    results: values.results ?? (values.quick || values['from-json'] ? null : 'bench/RESULTS.md'),
     json: values.json ?? null,
     framesDir: values.frames ? resolve(values.frames) : null,
     fromJson: values['from-json'] ?? null,

@@ -346,12 +346,13 @@ async function measureSceneChange(
     })
   })()`)
   await page.locator(`button[data-hotspot-id="${hotspotId}"]`).click({ timeout: timeoutMs })
+  let timer: ReturnType<typeof setTimeout> | undefined
   const outcome = await Promise.race([
     page.evaluate('window.__benchSceneChange') as Promise<number | string>,
-    new Promise<string>((resolveTimeout) =>
-      setTimeout(() => resolveTimeout('the target scene did not appear in time'), timeoutMs),
-    ),
-  ])
+    new Promise<string>((resolveTimeout) => {
+      timer = setTimeout(() => resolveTimeout('the target scene did not appear in time'), timeoutMs)
+    }),
+  ]).finally(() => clearTimeout(timer))
   if (typeof outcome === 'string') throw new Error(`scene change: ${outcome}`)
   return outcome
 }
