@@ -184,7 +184,8 @@ test.describe('launch URL', () => {
     for (const { tour, reason } of cases) {
       await openApp(page, { tour })
       await waitForTourStatus(page)
-      const status = page.getByRole('status')
+      // The notices region, not the loading splash, which is also a status region.
+      const status = page.getByRole('status').and(page.locator('.notices'))
       await expect(status, `the notice quotes ${tour}`).toContainText(tour)
       const phrase = reason === 'other-origin' ? 'Không mở tour từ trang khác' : 'không hợp lệ'
       await expect(status, `the notice for ${tour} gives the reason`).toContainText(phrase)

@@ -13,10 +13,11 @@ import { APP_PATH, startTestServer, TEST_PORT, TEST_TOURS_DIR } from './support/
 import { waitForScene } from './support/test.ts'
 
 /**
- * These tests run their own server on the next port, and stop it to take the booth offline, so
- * nothing can reach a server behind the cache. `context.setOffline` is set as well.
+ * These tests run their own server two ports above the app's (the next one serves embed host
+ * pages), and stop it to take the booth offline, so nothing can reach a server behind the cache.
+ * `context.setOffline` is set as well.
  */
-const PORT = TEST_PORT + 1
+const PORT = TEST_PORT + 2
 const ORIGIN = `http://127.0.0.1:${PORT}`
 
 const test = base.extend<{ server: { stop(): Promise<void> } }>({
@@ -55,6 +56,9 @@ async function waitUntilReadyOffline(page: Page): Promise<void> {
 }
 
 test.describe('offline booth', () => {
+  // Both tests start a server on the same port, so they take turns.
+  test.describe.configure({ mode: 'serial' })
+
   test('every scene opens offline after a reload', async ({ page, context, server }) => {
     test.setTimeout(240_000)
     await setStaffPin(page)

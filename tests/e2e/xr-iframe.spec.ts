@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http'
 import { APP_PATH, TEST_ORIGIN, TEST_PORT } from './support/server.ts'
 import { expect, test } from './support/test.ts'
 
-/** A page on another origin (another port of 127.0.0.1) that embeds the app. */
-const EMBED_PORT = TEST_PORT + 1
+/** A page on another origin (another port of 127.0.0.1, clear of the embed and offline servers). */
+const EMBED_PORT = TEST_PORT + 3
 const EMBED_ORIGIN = `http://127.0.0.1:${EMBED_PORT}`
 const APP_URL = `${TEST_ORIGIN}${APP_PATH}?xr=emulate`
 
