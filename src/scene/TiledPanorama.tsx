@@ -1,7 +1,8 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
-import { type Group, IcosahedronGeometry, type Mesh, type Texture } from 'three'
+import { type Group, IcosahedronGeometry, type Mesh, type Texture, Vector3 } from 'three'
 import { AssetLoadError } from '../core/download.ts'
+import { clamp, RAD2DEG } from '../core/sphere.ts'
 import { tileCacheBound } from '../core/tileSelection.ts'
 import { showcaseHandle } from '../debug.ts'
 import { failSceneLoad, finishSceneLoad, setSceneLoad } from '../state/actions.ts'
@@ -18,6 +19,16 @@ const PREVIEW_RADIUS = 100
 
 /** Largest device pixel ratio the canvas uses (see the `dpr` of `<Canvas>` in Viewer.tsx). */
 const MAX_CANVAS_PIXEL_RATIO = 2
+
+/**
+ * In a headset, tiles are chosen around where the head looks, for a field of view and an eye
+ * buffer about those of current standalone headsets.
+ */
+const HEADSET_FOV = 100
+const HEADSET_EYE_PIXELS = 1800
+/** The head's view, rewritten each frame in a session. */
+const headView = { yaw: 0, pitch: 0, fov: HEADSET_FOV }
+const headDirection = new Vector3()
 
 type TiledSource = Exclude<PanoramaSource, { type: 'equirect' }>
 
@@ -146,8 +157,15 @@ export function TiledPanorama({ sceneId, source }: { sceneId: string; source: Ti
     const isCube = source.type === 'cube'
     // Tiles wait for the preview, so the first frame is never delayed by tile downloads.
     if (!isCube && !previewDrawnRef.current) return
-    const { width, height } = state.size
-    streamer.update(liveView.view, width / Math.max(1, height), height * state.viewport.dpr)
+    if (state.gl.xr.isPresenting) {
+      state.gl.xr.getCamera().getWorldDirection(headDirection)
+      headView.yaw = Math.atan2(headDirection.x, -headDirection.z) * RAD2DEG
+      headView.pitch = Math.asin(clamp(headDirection.y, -1, 1)) * RAD2DEG
+      streamer.update(headView, 1, HEADSET_EYE_PIXELS)
+    } else {
+      const { width, height } = state.size
+      streamer.update(liveView.view, width / Math.max(1, height), height * state.viewport.dpr)
+    }
 
     if (readyRef.current) return
     const { drawn, visible } = streamer.stats

@@ -1,24 +1,16 @@
 import { useEffect, useState } from 'react'
-import { useStore } from 'zustand'
 import { useT } from '../../i18n/useT.ts'
-import { addNotice, findScene } from '../../state/actions.ts'
+import { findScene } from '../../state/actions.ts'
 import { useAppStore } from '../../state/store.ts'
-import { captureView, exitXR } from '../session.ts'
-import { xrStore } from '../store.ts'
+import { requestExitXR, useXRStatus } from '../status.ts'
 import { type XRSupport, xrSupport } from '../support.ts'
 
-/** Starts an immersive-ar session; a failure becomes a notice and the 2D view stays as it was. */
-export async function enterAR(): Promise<void> {
-  captureView()
-  try {
-    const session = await xrStore.enterAR()
-    if (!session) throw new Error('no session was returned')
-  } catch (error) {
-    console.error('[ar] the AR session could not start', error)
-    addNotice('motion.ar.failed', {
-      reason: error instanceof Error ? error.message : String(error),
-    })
-  }
+/**
+ * Starts an AR session. The session code comes with the 3D view, which the page shell must not
+ * import, so it is reached through a dynamic import that resolves at once once the view is there.
+ */
+function requestAR(): Promise<void> {
+  return import('./enterAR.ts').then(({ enterAR }) => enterAR())
 }
 
 /**
@@ -30,7 +22,7 @@ export async function enterAR(): Promise<void> {
 export function ARButton() {
   const t = useT()
   const isModel = useAppStore((state) => findScene(state.tour, state.sceneId)?.kind === 'model')
-  const sessionMode = useStore(xrStore, (state) => (state.session ? state.mode : null))
+  const sessionMode = useXRStatus((state) => state.mode)
   const [support, setSupport] = useState<XRSupport | null>(null)
   const [starting, setStarting] = useState(false)
 
@@ -46,7 +38,7 @@ export function ARButton() {
 
   if (sessionMode === 'immersive-ar') {
     return (
-      <button type="button" className="button" data-xr="exit-ar" onClick={exitXR}>
+      <button type="button" className="button" data-xr="exit-ar" onClick={requestExitXR}>
         {t('motion.ar.exit')}
       </button>
     )
@@ -55,7 +47,7 @@ export function ARButton() {
 
   const start = () => {
     setStarting(true)
-    enterAR().finally(() => setStarting(false))
+    requestAR().finally(() => setStarting(false))
   }
   return (
     <button
