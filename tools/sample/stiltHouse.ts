@@ -1,4 +1,5 @@
 import { type Buffer, Document, type Material, type Node, NodeIO } from '@gltf-transform/core'
+import { join, palette } from '@gltf-transform/functions'
 import { MeshBuilder, type Vec3 } from './meshBuilder.ts'
 
 /**
@@ -377,6 +378,21 @@ function partNode(
   return document.createNode(part.name).setMesh(mesh)
 }
 
+/** Merges parts into one, appending the geometry of each material to that material's builder. */
+function joinParts(name: string, parts: Part[]): Part {
+  const joined = new Part(name)
+  for (const part of parts) {
+    for (const [material, builder] of part.builders) {
+      const target = joined.with(material)
+      const offset = target.vertexCount
+      for (const value of builder.positions) target.positions.push(value)
+      for (const value of builder.normals) target.normals.push(value)
+      for (const index of builder.indices) target.indices.push(index + offset)
+    }
+  }
+  return joined
+}
+
 /** Adds a looping swing about the z axis to a node, sampled from a sine so it eases at each end. */
 function addSwing(document: Document, buffer: Buffer, pivot: Node): void {
   const samples = 24
@@ -411,8 +427,9 @@ export function createStiltHouseDocument(): Document {
   }
 
   const root = document.createNode('ThaiStiltHouse')
-  const parts = [
-    buildGround(),
+  // The still parts share one node with one primitive per material, so the house costs a dozen
+  // draw calls rather than two dozen: headsets draw every call twice, once per eye.
+  const house = joinParts('House', [
     buildFrame(),
     buildFloor(),
     buildWalls(),
@@ -420,8 +437,12 @@ export function createStiltHouseDocument(): Document {
     buildStairs(),
     buildHearth(),
     buildStorage(),
-  ]
-  for (const part of parts) root.addChild(partNode(document, buffer, part, materials))
+  ])
+  // The ground sits one level down, so that joining siblings keeps it apart from the house.
+  root.addChild(
+    document.createNode('Site').addChild(partNode(document, buffer, buildGround(), materials)),
+  )
+  root.addChild(partNode(document, buffer, house, materials))
 
   const pivot = document.createNode('LanternPivot').setTranslation(LANTERN_PIVOT)
   pivot.addChild(partNode(document, buffer, buildLantern(), materials))
@@ -438,7 +459,13 @@ export function createStiltHouseDocument(): Document {
   return document
 }
 
-/** Writes the model as a binary glTF (GLB). */
+/**
+ * Writes the model as a binary glTF (GLB). Its flat colours go into small palette textures, so
+ * the still parts share one material and join into a few primitives: a headset draws each
+ * primitive once per eye, and standalone headsets stay smooth at about 50 draw calls a frame.
+ */
 export async function writeStiltHouseGlb(): Promise<Uint8Array> {
-  return new NodeIO().writeBinary(createStiltHouseDocument())
+  const document = createStiltHouseDocument()
+  await document.transform(palette({ min: 2 }), join())
+  return new NodeIO().writeBinary(document)
 }
