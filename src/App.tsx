@@ -66,6 +66,7 @@ function TourView() {
   const tour = useAppStore((state) => state.tour)
   const sceneId = useAppStore((state) => state.sceneId)
   const embedded = useAppStore((state) => state.mode === 'embed')
+  const booth = useAppStore((state) => state.mode === 'kiosk')
   const scene = findScene(tour, sceneId)
   const stageRef = useRef<HTMLDivElement>(null)
   const sceneTitle = localize(scene?.title)
@@ -96,7 +97,8 @@ function TourView() {
           <VRButton />
           <SceneList />
           <AboutButton />
-          <ShareButton />
+          {/* A booth visitor takes offers home by QR code; a link copied at a booth goes nowhere. */}
+          {!booth && <ShareButton />}
           <LanguageSwitch />
         </div>
       </header>
