@@ -9,6 +9,14 @@ const VESTE_VIEW = { yaw: 0, pitch: 0, fov: 75 }
 const GRID_VIEW = { yaw: -60, pitch: 10, fov: 80 }
 
 /** Waits until the tour file has been loaded or has failed, so the loading splash is gone. */
+/**
+ * The notices region. The loading splash is a status region too, and it can still be on screen for
+ * a moment after the store says the tour is ready.
+ */
+function notices(page: Page) {
+  return page.getByRole('status').and(page.locator('.notices'))
+}
+
 async function waitForTourStatus(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
@@ -36,7 +44,7 @@ test.describe('launch URL', () => {
     expect(view.yaw, 'yaw after opening view=30,-5,75').toBeCloseTo(30, 5)
     expect(view.pitch, 'pitch after opening view=30,-5,75').toBeCloseTo(-5, 5)
     expect(view.fov, 'fov after opening view=30,-5,75').toBeCloseTo(75, 5)
-    await expect(page.getByRole('status'), 'no notice for fbclid or utm_source').toHaveText('')
+    await expect(notices(page), 'no notice for fbclid or utm_source').toHaveText('')
 
     const search = new URLSearchParams(await page.evaluate(() => location.search))
     expect(search.get('scene'), 'scene in the address bar').toBe('grid')
@@ -49,7 +57,7 @@ test.describe('launch URL', () => {
     await openApp(page, { tour, scene: 'grid', view: 'abc', fbclid: 'IwAR1', utm_source: 'fb' })
     await waitForSceneReady(page, 'grid')
 
-    const status = page.getByRole('status')
+    const status = notices(page)
     await expect(status, 'the notice names the view parameter').toContainText('view=abc')
     await expect(status, 'the notice is in Vietnamese').toContainText('không hợp lệ')
 
@@ -72,7 +80,7 @@ test.describe('launch URL', () => {
     for (const value of values) {
       await openApp(page, { tour, view: value })
       await waitForTourStatus(page)
-      const status = page.getByRole('status')
+      const status = notices(page)
       await expect(status, `a notice quotes view=${value}`).toContainText(`view=${value} `)
       await expect(
         status.getByRole('button', { name: 'Đóng thông báo' }),
@@ -86,7 +94,7 @@ test.describe('launch URL', () => {
     await waitForSceneReady(page, 'veste')
 
     expect((await getView(page)).yaw, 'yaw of view=-180,0,75').toBe(180)
-    await expect(page.getByRole('status'), 'no notice for a yaw on the range limit').toHaveText('')
+    await expect(notices(page), 'no notice for a yaw on the range limit').toHaveText('')
   })
 
   test('scene change rewrites search in place', async ({ page }) => {
@@ -127,7 +135,7 @@ test.describe('launch URL', () => {
     await openApp(page, { tour, scene: 'cho-phien', view: '30,-5,75' })
     await waitForSceneReady(page, 'veste')
 
-    const status = page.getByRole('status')
+    const status = notices(page)
     await expect(status, 'the notice quotes the unknown scene id').toContainText('cho-phien')
     await expect(status, 'the notice is in Vietnamese').toContainText('Tour không có cảnh')
     expect(
@@ -149,7 +157,7 @@ test.describe('launch URL', () => {
     )
     await expect(page.getByRole('button', { name: 'Scenes', exact: true })).toBeVisible()
     await expect(page.locator('html'), 'document language').toHaveAttribute('lang', 'en')
-    await expect(page.getByRole('status'), 'no notice for a supported language').toHaveText('')
+    await expect(notices(page), 'no notice for a supported language').toHaveText('')
   })
 
   test('lang=xx falls back to Vietnamese', async ({ page }) => {
@@ -157,7 +165,7 @@ test.describe('launch URL', () => {
     await openApp(page, { tour, lang: 'xx' })
     await waitForSceneReady(page, 'veste')
 
-    const status = page.getByRole('status')
+    const status = notices(page)
     await expect(status, 'the notice quotes the language').toContainText('xx')
     await expect(status, 'the notice is in Vietnamese').toContainText('chưa được hỗ trợ')
     await expect(page.getByRole('heading', { level: 1 }), 'tour title').toHaveText(
@@ -184,8 +192,7 @@ test.describe('launch URL', () => {
     for (const { tour, reason } of cases) {
       await openApp(page, { tour })
       await waitForTourStatus(page)
-      // The notices region, not the loading splash, which is also a status region.
-      const status = page.getByRole('status').and(page.locator('.notices'))
+      const status = notices(page)
       await expect(status, `the notice quotes ${tour}`).toContainText(tour)
       const phrase = reason === 'other-origin' ? 'Không mở tour từ trang khác' : 'không hợp lệ'
       await expect(status, `the notice for ${tour} gives the reason`).toContainText(phrase)
