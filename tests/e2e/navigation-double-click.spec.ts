@@ -87,6 +87,9 @@ async function checkOneSceneChange(
   await waitForSceneReady(page, 'veste')
   const button = page.getByRole('button', { name: 'Sang phòng lưới', exact: true })
   await expect(button, 'the scene hotspot is shown').toBeVisible()
+  // Let the first frames place the hotspot, so the rapid presses below land on it.
+  await settleFrames(page)
+  await settleFrames(page)
 
   await activate(button)
   await waitForSceneReady(page, 'grid')
