@@ -41,7 +41,7 @@ export interface PageJob {
   ours: boolean
   /** Hotspot to click after the first view and the scene it leads to, for our app. */
   sceneChange?: { hotspotId: string; targetSceneId: string; prefetchUrlSuffix: string | null }
-  /** When true, the page sees `navigator.connection.saveData`, so our app skips prefetching. */
+  /** When true, the page reports `navigator.connection.saveData`, so our app skips prefetching. */
   saveData: boolean
   /** Writes the frame detected as the first view here (JPEG), to check the detection by eye. */
   frameFile?: string
@@ -85,7 +85,7 @@ export async function measurePage(browser: Browser, job: PageJob): Promise<Measu
     const page = await context.newPage()
     page.on('pageerror', (error) => pageErrors.push(error.message))
     page.on('console', (message) => {
-      // The peer pages have no favicon; its 404 says nothing about the viewer.
+      // The peer pages have no favicon, and its 404 tells nothing about the viewer.
       if (message.type() !== 'error' || message.location().url.endsWith('/favicon.ico')) return
       pageErrors.push(message.text())
     })
@@ -126,9 +126,9 @@ export async function measurePage(browser: Browser, job: PageJob): Promise<Measu
       before.filter((response) => isScript(response.url)).map((r) => r.transferSize),
     )
     if (job.tiled) {
-      // The app stamps sharpness when it draws; the screen frame that shows the first view can
-      // reach the screencast later, so a small pyramid can be sharp "before" its first view. It
-      // is on screen sharp no earlier than that first view.
+      // The app stamps sharpness when it draws, but the screencast frame of the first view can
+      // arrive later. A small pyramid would then look sharp before its first view, so sharpness
+      // counts from the first view at the earliest.
       const sharpAt = await waitForTilesSharp(page, job.timeoutMs)
       result.sharpMs = sharpAt === null ? null : Math.max(sharpAt, firstViewMs)
     } else {

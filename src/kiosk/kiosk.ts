@@ -160,7 +160,7 @@ export function startKiosk(tourUrl: string): void {
   guardNavigation()
   useKioskStore.setState({ visitsToday: visitsToday(), attract: true })
   startAttractLoop()
-  // An update downloaded while nobody uses the booth is applied at once, by a reset.
+  // An update downloaded while the booth is idle is applied at once, by a reset.
   keepToursOffline(tourUrl, () => {
     if (useKioskStore.getState().attract) void resetBooth()
   })

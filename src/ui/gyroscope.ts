@@ -12,7 +12,7 @@ import {
 export const FIRST_READING_TIMEOUT_MS = 2000
 
 /**
- * How switching on ended: `on`, `denied` (the visitor or the browser refused the permission),
+ * Outcome of switching on: `on`, `denied` (the visitor or the browser refused the permission),
  * `no-readings` (no event arrived in time) or `off` (switched off again before the first reading).
  */
 export type GyroscopeResult = 'on' | 'off' | 'denied' | 'no-readings'
@@ -24,7 +24,7 @@ export interface OrientationReading {
   gamma: number | null
 }
 
-/** What the gyroscope needs from the browser; the page's globals in the app, fakes in tests. */
+/** Browser parts the gyroscope uses: the page's globals in the app, fakes in tests. */
 export interface GyroscopeEnvironment {
   /** Receives `deviceorientation` events: the window. */
   target: EventTarget
@@ -52,8 +52,8 @@ export interface Gyroscope {
 }
 
 /**
- * Creates a gyroscope that turns the view as the visitor turns the device. Creating it asks for
- * nothing and listens to nothing; only `enable` does.
+ * Creates a gyroscope that turns the view as the visitor turns the device. Creating it requests
+ * no permission and adds no listener, because only `enable` does.
  */
 export function createGyroscope(environment: GyroscopeEnvironment): Gyroscope {
   const tracking = createOrientationTracking()
@@ -63,7 +63,7 @@ export function createGyroscope(environment: GyroscopeEnvironment): Gyroscope {
   // Settles the pending `enable` call; set from the start of `enable` until its first reading.
   let settle: ((result: GyroscopeResult) => void) | null = null
   let timer: unknown = null
-  // Counts `enable` and `disable` calls, so a permission answer that comes after the visitor
+  // Counts `enable` and `disable` calls, so a permission result that comes after the visitor
   // switched off again is dropped.
   let requests = 0
 

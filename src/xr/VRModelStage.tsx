@@ -32,7 +32,7 @@ const scratchQuaternion = new Quaternion()
 /** Transform of the placed model: a turn about the vertical axis and a scale factor. */
 interface Placement {
   stage: Vector3
-  /** Model point (in its own units) that stands on the stage: its base centre. */
+  /** Model point (in its own units) that rests on the stage, which is its base centre. */
   pivot: Vector3
   baseScale: number
   yaw: number

@@ -3,7 +3,7 @@ import { emittedEvents, setView, waitForScene } from './support/test.ts'
 import { expect, test } from './support/tours.ts'
 import { waitForXRFrames } from './support/xr.ts'
 
-// A booth with a headset: the emulated Meta Quest 3 of `?xr=emulate` stands in for the headset.
+// A booth with a headset: the emulated Meta Quest 3 of `?xr=emulate` replaces the real headset.
 test.describe('kiosk with a headset', () => {
   test.describe.configure({ timeout: 300_000 })
 

@@ -1,4 +1,5 @@
-import { decodeQrImage, openKiosk, touchToExplore, writeKioskTour } from './support/kiosk.ts'
+import { openKiosk, touchToExplore, writeKioskTour } from './support/kiosk.ts'
+import { decodeQrImage } from './support/qr.ts'
 import { emittedEvents, setView, waitForScene } from './support/test.ts'
 import { expect, test } from './support/tours.ts'
 

@@ -11,7 +11,7 @@ const GRID_VIEW = { yaw: -60, pitch: 10, fov: 80 }
 /** Waits until the tour file has been loaded or has failed, so the loading splash is gone. */
 /**
  * The notices region. The loading splash is a status region too, and it can still be on screen for
- * a moment after the store says the tour is ready.
+ * a moment after the store reports the tour ready.
  */
 function notices(page: Page) {
   return page.getByRole('status').and(page.locator('.notices'))

@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
-import jsQR from 'jsqr'
-import sharp from 'sharp'
 import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { decodeQrImage } from './support/qr.ts'
 import { openApp } from './support/test.ts'
 import {
   blockOtherHostsInContext,
@@ -44,36 +43,6 @@ async function offerFacts(card: Locator): Promise<Record<string, string>> {
 /** Returns the Book link of an open offer card, whatever the interface language. */
 function bookLink(card: Locator): Locator {
   return card.getByRole('link', { name: /^(Đặt tour|Book this tour)/ })
-}
-
-/**
- * Draws the QR code image of a card onto a canvas 4 times its size in the page, with smoothing off,
- * and returns the decoded text, or null when no QR code is found.
- */
-async function decodeQrImage(image: Locator): Promise<string | null> {
-  const png = await image.evaluate(async (element) => {
-    const source = new Image()
-    source.src = (element as HTMLImageElement).src
-    await source.decode()
-    const size = 4 * (element as HTMLImageElement).width
-    const canvas = document.createElement('canvas')
-    canvas.width = size
-    canvas.height = size
-    const context = canvas.getContext('2d')
-    if (!context) throw new Error('no 2D canvas context')
-    context.imageSmoothingEnabled = false
-    context.fillStyle = '#fff'
-    context.fillRect(0, 0, size, size)
-    context.drawImage(source, 0, 0, size, size)
-    return canvas.toDataURL('image/png')
-  })
-  const bytes = Buffer.from(png.slice(png.indexOf(',') + 1), 'base64')
-  const { data, info } = await sharp(bytes)
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-  const code = jsQR(new Uint8ClampedArray(data), info.width, info.height)
-  return code?.data ?? null
 }
 
 test.describe('offer card', () => {

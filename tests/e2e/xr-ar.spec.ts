@@ -116,12 +116,12 @@ test.describe('AR in the emulator', () => {
     expect(start.placed).toBe(false)
     expect(start.scale).toBe(start.fit)
     expect(start.fit).toBeLessThan(1)
-    // The base centre stands on the floor 1.2 m ahead of the emulated head.
+    // The base centre rests on the floor 1.2 m ahead of the emulated head.
     const head = await headPosition(page)
     expect(start.anchor.y).toBe(0)
     expect(Math.hypot(start.anchor.x - head.x, start.anchor.z - head.z)).toBeCloseTo(1.2, 3)
     expectClose(start.base, start.anchor)
-    // Without hit testing the hint asks for a tap on the floor.
+    // Without hit testing, the hint requests a tap on the floor.
     await expect(overlay(page).getByText(vi['motion.ar.place-floor'])).toBeVisible()
 
     await pressOverlayButton(page, vi['motion.ar.larger'])
@@ -183,7 +183,7 @@ test.describe('AR in the emulator', () => {
   test('panorama scenes have no AR button', async ({ page }) => {
     await openApp(page, { xr: 'emulate' })
     await waitForScene(page, 'huoi-nha')
-    // The VR button appears once the emulator has answered the support check.
+    // The VR button appears once the support check with the emulator has finished.
     await expect(page.locator('[data-xr="enter-vr"]')).toBeVisible()
     await expect(page.getByRole('button', { name: vi['motion.ar.enter'] })).toHaveCount(0)
   })

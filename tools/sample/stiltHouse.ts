@@ -460,9 +460,9 @@ export function createStiltHouseDocument(): Document {
 }
 
 /**
- * Writes the model as a binary glTF (GLB). Its flat colours go into small palette textures, so
- * the still parts share one material and join into a few primitives: a headset draws each
- * primitive once per eye, and standalone headsets stay smooth at about 50 draw calls a frame.
+ * Writes the model as a binary glTF (GLB). Its flat colours go into small palette textures, so the
+ * still parts share one material and join into a few primitives. A headset draws each primitive
+ * once per eye, and the budget for standalone headsets is about 50 draw calls a frame.
  */
 export async function writeStiltHouseGlb(): Promise<Uint8Array> {
   const document = createStiltHouseDocument()

@@ -17,7 +17,7 @@ function requestAR(): Promise<void> {
  * "View in your space": puts the model of a model scene into the visitor's room through an
  * immersive-ar session. Shown only in model scenes and only where such a session can start
  * (Android Chrome with ARCore, a headset with passthrough, or the emulator of `?xr=emulate`).
- * While an AR session runs it becomes "Exit AR", for whoever watches the 2D page.
+ * While an AR session runs, it becomes "Exit AR" for anyone watching the 2D page.
  */
 export function ARButton() {
   const t = useT()

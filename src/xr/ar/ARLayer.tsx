@@ -62,7 +62,7 @@ const scratchMatrix = new Matrix4()
 const anchorScratch = new Vector3()
 
 /**
- * Adds an immersive-ar session's content in a model scene. The model stands on a surface the
+ * Adds an immersive-ar session's content in a model scene. The model rests on a surface the
  * visitor chooses, with a reticle where it would go. The hotspot markers and card panels of VR
  * show with it, and on-screen buttons turn and scale the model and leave. Mount it inside `<XR>`.
  */

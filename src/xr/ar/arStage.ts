@@ -22,7 +22,7 @@ export type SurfaceStatus = 'searching' | 'found' | 'unavailable'
 /** The model placed in the current AR session. Mutated in place; read by tests on `__showcase`. */
 export interface ARStage {
   root: Object3D
-  /** The model point, in its own units, that stands on the anchor: the centre of its base. */
+  /** Model point, in its own units, that rests on the anchor: the centre of its base. */
   pivot: Point3
   limits: ScaleLimits
   placement: Placement
@@ -95,7 +95,7 @@ export function useARStatus(): { surface: SurfaceStatus; placed: boolean } {
   return { surface: currentSurface, placed }
 }
 
-/** Records that the model was put down by a tap, for the hint the visitor sees. */
+/** Records that the model was put down by a tap, for the hint shown to the visitor. */
 export function markPlaced(): void {
   if (!stage || stage.placed) return
   stage.placed = true

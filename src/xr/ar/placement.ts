@@ -19,7 +19,7 @@ export const AR_TURN_STEP = Math.PI / 12
  * about 20°, so floors, tables and gentle slopes qualify and walls do not.
  */
 export const MIN_SURFACE_UP = 0.94
-/** Distance in front of the visitor where the model first stands, until a surface is chosen. */
+/** Distance in front of the visitor at which the model is first placed, until a surface is chosen. */
 export const AR_START_DISTANCE = 1.2
 
 export interface Point3 {
@@ -41,7 +41,7 @@ export interface ScaleLimits {
   max: number
 }
 
-/** Where the model stands and how it is turned and scaled. */
+/** Placement of the model: its anchor, turn and scale. */
 export interface Placement {
   /** The surface point under the centre of the model's base. */
   anchor: Point3
@@ -128,7 +128,7 @@ export function startAnchor<T extends Point3>(
 
 /**
  * Writes the position of the model's origin into `out` so that the centre of its base (`pivot`,
- * in model units) stands on `placement.anchor` after turning by `placement.yaw` and scaling by
+ * in model units) rests on `placement.anchor` after turning by `placement.yaw` and scaling by
  * `placement.scale`. The model's rotation is then a turn of `yaw` about +Y and its scale
  * `scale` on every axis. Allocates nothing.
  */
@@ -145,7 +145,7 @@ export function modelPosition<T extends Point3>(placement: Placement, pivot: Poi
   return out
 }
 
-/** Returns the centre of the base of `bounds`: the point of the model that stands on a surface. */
+/** Returns the centre of the base of `bounds`, which is the point of the model that rests on a surface. */
 export function basePivot(bounds: Bounds): Point3 {
   return {
     x: (bounds.min.x + bounds.max.x) / 2,

@@ -1,6 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
-import jsQR from 'jsqr'
-import sharp from 'sharp'
+import type { Page } from '@playwright/test'
 import { expect, openApp, waitForScene, writeTour } from './test.ts'
 
 /** PIN given to the staff menu through the automation override in `src/config.ts`. */
@@ -120,30 +118,4 @@ export function writeKioskTour(name: string, kiosk: Record<string, unknown>): st
       ]),
     ],
   })
-}
-
-/** Decodes the QR code shown by an `<img>`, drawn 4 times larger without smoothing. */
-export async function decodeQrImage(image: Locator): Promise<string | null> {
-  const png = await image.evaluate(async (element) => {
-    const source = new Image()
-    source.src = (element as HTMLImageElement).src
-    await source.decode()
-    const size = 4 * (element as HTMLImageElement).width
-    const canvas = document.createElement('canvas')
-    canvas.width = size
-    canvas.height = size
-    const context = canvas.getContext('2d')
-    if (!context) throw new Error('no 2D canvas context')
-    context.imageSmoothingEnabled = false
-    context.fillStyle = '#fff'
-    context.fillRect(0, 0, size, size)
-    context.drawImage(source, 0, 0, size, size)
-    return canvas.toDataURL('image/png')
-  })
-  const bytes = Buffer.from(png.slice(png.indexOf(',') + 1), 'base64')
-  const { data, info } = await sharp(bytes)
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null
 }
