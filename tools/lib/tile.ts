@@ -146,8 +146,8 @@ export async function tilePanorama(input: string, options: TileOptions): Promise
     for (let index = levels.length - 1; index >= 0; index--) {
       const size = (levels[index] as { size: number }).size
       if (level.width !== size) level = await resizeRgb(level, size, size)
-      const wanted = plan.tiles.filter((tile) => tile.face === face && tile.level === index)
-      await writeTiles(level, wanted, tileSize, quality, options.out, (bytes) => {
+      const faceTiles = plan.tiles.filter((tile) => tile.face === face && tile.level === index)
+      await writeTiles(level, faceTiles, tileSize, quality, options.out, (bytes) => {
         written.tiles++
         written.bytes += bytes
         tilesPerLevel[index] = (tilesPerLevel[index] ?? 0) + 1
@@ -242,7 +242,7 @@ async function readPlacement(
   }
   if (!placement.fromXmp && Math.abs(width - 2 * height) > EQUIRECT_TOLERANCE * 2 * height) {
     throw new TileInputError(
-      `${input} is ${width}×${height} pixels, not 2:1. An equirectangular panorama is twice as wide as it is high (for example 8192×4096). A cropped or cylindrical panorama needs GPano XMP that says which part of the sphere it covers.`,
+      `${input} is ${width}×${height} pixels, not 2:1. An equirectangular panorama is twice as wide as it is high (for example 8192×4096). For a cropped or cylindrical panorama, add GPano XMP that gives the part of the sphere it covers.`,
     )
   }
   return { width, height, placement }
