@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   type Group,
   IcosahedronGeometry,
@@ -8,6 +8,7 @@ import {
   type Texture,
 } from 'three'
 import { AssetLoadError } from '../core/download.ts'
+import { type EquirectLayerShape, equirectLayerShape } from '../core/equirectLayer.ts'
 import { DEG2RAD } from '../core/sphere.ts'
 import { clampViewToCoverage } from '../core/view.ts'
 import { showcaseHandle } from '../debug.ts'
@@ -15,6 +16,8 @@ import { failSceneLoad, finishSceneLoad, setSceneLoad } from '../state/actions.t
 import { requestFrame } from '../state/anchors.ts'
 import { FULL_VIEW_COVERAGE, liveView } from '../state/view.ts'
 import type { PanoramaScene as PanoramaSceneData } from '../tour/schema.ts'
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx'
+import { PanoramaLayer, useEquirectLayersEnabled } from '../xr/PanoramaLayer.tsx'
 import { loadPanoramaTexture } from './assets/panoramaTexture.ts'
 import { PanoramaMaterial } from './panoramaMaterial.ts'
 import { TiledPanorama } from './TiledPanorama.tsx'
@@ -72,7 +75,8 @@ export function PanoramaScene({ scene }: { scene: PanoramaSceneData }) {
 
 /**
  * Draws one equirectangular image. A cropped panorama with GPano XMP covers only its part of the
- * sphere. The texture is disposed when the scene is left.
+ * sphere. In a VR session that supports WebXR layers, the image is shown through an `equirect`
+ * layer and the sphere is hidden. The texture is disposed when the scene is left.
  */
 function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
   const gl = useThree((state) => state.gl)
@@ -82,6 +86,9 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
   const textureRef = useRef<Texture | null>(null)
   const readyRef = useRef(false)
   const meshRef = useRef<Mesh>(null)
+  const [layerSource, setLayerSource] = useState<LayerSource | null>(null)
+  const layersEnabled = useEquirectLayersEnabled()
+  const layerShownRef = useRef(false)
 
   useEffect(() => {
     return () => {
@@ -109,6 +116,8 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
         material.uniforms.map.value = texture
         material.setCoverage(placement.coverage, placement.projection === 'cylindrical')
         liveView.coverage = placement.coverage
+        const shape = equirectLayerShape(placement)
+        if (shape) setLayerSource({ image: texture.image as ImageBitmap, shape })
         setSceneLoad(sceneId, { status: 'ready', progress: 1 })
         requestFrame()
       },
@@ -124,6 +133,7 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
     )
     return () => {
       controller.abort()
+      setLayerSource(null)
       textureRef.current?.dispose()
       textureRef.current = null
       material.uniforms.map.value = null
@@ -136,15 +146,39 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
       readyRef.current = true
       finishSceneLoad(sceneId)
     }
+    if (meshRef.current) meshRef.current.visible = !layerShownRef.current
   }, -0.5)
 
   return (
-    <mesh
-      ref={meshRef}
-      geometry={geometry}
-      material={material}
-      renderOrder={-1}
-      frustumCulled={false}
-    />
+    <>
+      <mesh
+        ref={meshRef}
+        name="panorama-sphere"
+        geometry={geometry}
+        material={material}
+        renderOrder={-1}
+        frustumCulled={false}
+      />
+      {layersEnabled && layerSource && (
+        // A layer the browser rejects leaves the sphere in place.
+        <ErrorBoundary
+          fallback={null}
+          onError={(error) => console.error('[xr] the panorama layer failed', sceneId, error)}
+        >
+          <PanoramaLayer
+            image={layerSource.image}
+            shape={layerSource.shape}
+            radius={SPHERE_RADIUS}
+            shownRef={layerShownRef}
+          />
+        </ErrorBoundary>
+      )}
+    </>
   )
+}
+
+/** Image and shape of the `equirect` layer that replaces the sphere in VR. */
+interface LayerSource {
+  image: ImageBitmap
+  shape: EquirectLayerShape
 }

@@ -14,16 +14,15 @@ import {
 import {
   aimRightController,
   direction,
+  enterVR,
   headPosition,
   lookTowards,
+  markerPoint,
   objectPosition,
   pinchRightHandAt,
   pressTrigger,
   waitForXRFrames,
 } from './support/xr.ts'
-
-/** Marker distance in VR (metres), as in src/xr/VRHotspots.tsx. */
-const MARKER_DISTANCE = 2.5
 
 // Software WebGL under load draws an XR frame every 0.1–1 s, so each case takes a while.
 test.describe.configure({ timeout: 300_000 })
@@ -31,24 +30,6 @@ test.describe.configure({ timeout: 300_000 })
 async function openInEmulator(page: Page, params: Record<string, string> = {}): Promise<void> {
   await openApp(page, { xr: 'emulate', ...params })
   await waitForScene(page, params.scene ?? 'huoi-nha')
-}
-
-async function enterVR(page: Page): Promise<void> {
-  const starts = (await emittedEvents(page, 'xr-start')).length
-  await page.getByRole('button', { name: 'Vào VR' }).click()
-  await expect.poll(async () => (await emittedEvents(page, 'xr-start')).length).toBe(starts + 1)
-  await waitForXRFrames(page, 5)
-}
-
-/** World point of a panorama hotspot's marker, seen from the emulated head. */
-async function markerPoint(page: Page, yaw: number, pitch: number) {
-  const head = await headPosition(page)
-  const d = direction(yaw, pitch)
-  return {
-    x: head.x + d.x * MARKER_DISTANCE,
-    y: head.y + d.y * MARKER_DISTANCE,
-    z: head.z + d.z * MARKER_DISTANCE,
-  }
 }
 
 test('enters VR and renders XR frames', async ({ page, network, pageErrors }) => {

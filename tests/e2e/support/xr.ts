@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect } from './test.ts'
+import { emittedEvents, expect } from './test.ts'
 
 /** A direction or point in world space (metres; y up, -Z ahead at yaw 0). */
 export interface Vec3 {
@@ -43,6 +43,36 @@ export function xrFrames(page: Page): Promise<number> {
 export async function waitForXRFrames(page: Page, count: number): Promise<void> {
   const start = await xrFrames(page)
   await expect.poll(() => xrFrames(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(start + count)
+}
+
+/** Presses "Vào VR" and waits for `xr-start` and the first XR frames. */
+export async function enterVR(page: Page): Promise<void> {
+  const starts = (await emittedEvents(page, 'xr-start')).length
+  await page.getByRole('button', { name: 'Vào VR' }).click()
+  await expect.poll(async () => (await emittedEvents(page, 'xr-start')).length).toBe(starts + 1)
+  await waitForXRFrames(page, 5)
+}
+
+/** Presses "Thoát VR" and waits for `xr-end` and the "Vào VR" button. */
+export async function exitVR(page: Page): Promise<void> {
+  const ends = (await emittedEvents(page, 'xr-end')).length
+  await page.getByRole('button', { name: 'Thoát VR' }).click()
+  await expect.poll(async () => (await emittedEvents(page, 'xr-end')).length).toBe(ends + 1)
+  await expect(page.getByRole('button', { name: 'Vào VR' })).toBeVisible()
+}
+
+/** Distance of hotspot markers from the head in VR (metres), as in src/xr/VRHotspots.tsx. */
+export const MARKER_DISTANCE = 2.5
+
+/** World point of a panorama hotspot's marker, seen from the emulated head. */
+export async function markerPoint(page: Page, yaw: number, pitch: number): Promise<Vec3> {
+  const head = await headPosition(page)
+  const d = direction(yaw, pitch)
+  return {
+    x: head.x + d.x * MARKER_DISTANCE,
+    y: head.y + d.y * MARKER_DISTANCE,
+    z: head.z + d.z * MARKER_DISTANCE,
+  }
 }
 
 /** Head position of the emulated headset. */
