@@ -23,7 +23,7 @@ const MAX_CANVAS_PIXEL_RATIO = 2
 /**
  * In a headset, tiles are chosen around where the head looks, for a field of view and an eye
  * buffer about those of current standalone headsets.
- * NOTE: both figures are estimates, and no emulator test covers tiles in a session yet.
+ * NOTE: both figures are estimates, not read from the session's views.
  */
 const HEADSET_FOV = 100
 const HEADSET_EYE_PIXELS = 1800
