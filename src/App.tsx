@@ -83,7 +83,10 @@ function TourView() {
 
   const help = t(scene?.kind === 'model' ? 'scene.help.model' : 'scene.help.panorama')
   return (
-    <main className={embedded ? 'tour tour--embed' : 'tour'}>
+    <main
+      className={embedded ? 'tour tour--embed' : 'tour'}
+      data-xr-session={inVR ? 'vr' : undefined}
+    >
       <header className="topbar">
         <div className="titles">
           <h1 className="tour-title" lang={textLang(tour.title)}>

@@ -188,6 +188,7 @@ test('leaving VR restores the view, and VR starts again', async ({ page, network
   await page.getByRole('button', { name: 'Thoát VR' }).click()
   await expect.poll(async () => (await emittedEvents(page, 'xr-end')).length).toBe(1)
   await expect(page.getByRole('button', { name: 'Vào VR' })).toBeVisible()
+  await expect(page.locator('.topbar')).toBeVisible()
   await setView(page, await getView(page))
 
   const after = await getView(page)
@@ -226,6 +227,11 @@ async function decodeQr(dataUrl: string): Promise<string | null> {
 test('model stands on the floor and turns', async ({ page, network, pageErrors }) => {
   await openInEmulator(page, { scene: 'stilt-house' })
   await enterVR(page)
+  // Only "Exit VR" stays over the session's view; the 2D controls are hidden.
+  await expect(page.locator('.topbar')).toBeHidden()
+  await expect(page.locator('.stage-controls')).toBeHidden()
+  await expect(page.locator('.credit')).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Thoát VR' })).toBeVisible()
   await expect.poll(() => objectPosition(page, 'xr-model-stage')).not.toBeNull()
   const stage = await objectPosition(page, 'xr-model-stage')
   const head = await headPosition(page)
