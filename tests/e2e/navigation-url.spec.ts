@@ -8,7 +8,6 @@ import { expect, test, waitForSceneReady, writeShowcaseTour } from './support/to
 const VESTE_VIEW = { yaw: 0, pitch: 0, fov: 75 }
 const GRID_VIEW = { yaw: -60, pitch: 10, fov: 80 }
 
-/** Waits until the tour file has been loaded or has failed, so the loading splash is gone. */
 /**
  * The notices region. The loading splash is a status region too, and it can still be on screen for
  * a moment after the store reports the tour ready.
@@ -17,13 +16,14 @@ function notices(page: Page) {
   return page.getByRole('status').and(page.locator('.notices'))
 }
 
+/** Waits until the tour file has been loaded or has failed, so the loading splash is gone. */
 async function waitForTourStatus(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      (
-        window as unknown as { __showcase?: { getState(): { tourStatus: string } } }
-      ).__showcase?.getState().tourStatus !== 'loading',
-  )
+  // The handle appears when the app's script has run; until then there is no status to read.
+  await page.waitForFunction(() => {
+    const handle = (window as unknown as { __showcase?: { getState(): { tourStatus: string } } })
+      .__showcase
+    return handle !== undefined && handle.getState().tourStatus !== 'loading'
+  })
 }
 
 test.describe('launch URL', () => {
