@@ -11,7 +11,10 @@ import {
 } from './support/tiles.ts'
 import { direction, enterVR, lookTowards, waitForXRFrames } from './support/xr.ts'
 
-/** Field of view and eye buffer height that tiles are chosen for in a headset (src/scene/TiledPanorama.tsx). */
+/**
+ * Field of view and eye buffer height that tiles are chosen for in a headset, as in
+ * src/scene/TiledPanorama.tsx.
+ */
 const HEADSET_FOV = 100
 const HEADSET_EYE_PIXELS = 1800
 
