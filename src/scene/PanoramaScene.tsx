@@ -161,6 +161,7 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
       />
       {layersEnabled && layerSource && (
         // A layer the browser rejects leaves the sphere in place.
+        // NOTE: the sphere keeps its texture meanwhile, so the GPU holds the image twice.
         <ErrorBoundary
           fallback={null}
           onError={(error) => console.error('[xr] the panorama layer failed', sceneId, error)}

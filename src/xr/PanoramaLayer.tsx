@@ -53,7 +53,9 @@ export function PanoramaLayer({
     let shown = false
     if (mesh) {
       for (const entry of xrStore.getState().layerEntries) {
-        if (entry.object3D === mesh) shown = true
+        if (entry.object3D !== mesh) continue
+        shown = true
+        applyShape(entry.layer as XREquirectLayer, shape)
       }
     }
     shownRef.current = shown
@@ -123,4 +125,21 @@ function useBottomUpCopy(image: ImageBitmap): ImageBitmap | null {
     }
   }, [image])
   return copy
+}
+
+/**
+ * Sets the layer's angles. `XRLayer` sets them only on an instance of the global
+ * `XREquirectLayer`, which a polyfilled layer is not where the browser has its own class (as
+ * Chromium has), so the layer would keep covering the whole sphere.
+ */
+function applyShape(layer: XREquirectLayer, shape: EquirectLayerShape): void {
+  if (layer.centralHorizontalAngle !== shape.centralHorizontalAngle) {
+    layer.centralHorizontalAngle = shape.centralHorizontalAngle
+  }
+  if (layer.upperVerticalAngle !== shape.upperVerticalAngle) {
+    layer.upperVerticalAngle = shape.upperVerticalAngle
+  }
+  if (layer.lowerVerticalAngle !== shape.lowerVerticalAngle) {
+    layer.lowerVerticalAngle = shape.lowerVerticalAngle
+  }
 }

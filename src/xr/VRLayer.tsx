@@ -9,7 +9,7 @@ import { FADE_MS, vrFade } from './fade.ts'
 import { GazeSelector } from './GazeSelector.tsx'
 import { head, readHeadPose } from './headPose.ts'
 import { captureView, setSessionCamera, watchXRSessions } from './session.ts'
-import { xrStore } from './store.ts'
+import { watchLayerRemovals, xrStore } from './store.ts'
 import { VRHotspots } from './VRHotspots.tsx'
 import { VRModelStage } from './VRModelStage.tsx'
 import { VRCardPanel } from './VRPanel.tsx'
@@ -36,6 +36,8 @@ export function VRLayer() {
   }, [camera])
 
   useEffect(() => watchXRSessions(), [])
+  const gl = useThree((state) => state.gl)
+  useEffect(() => watchLayerRemovals(gl), [gl])
 
   // A scene entered during a session has set up its own 2D camera by now; leaving VR returns to it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each scene change

@@ -1,4 +1,5 @@
 import { createXRStore } from '@react-three/xr'
+import type { WebGLRenderer } from 'three'
 
 /**
  * The WebXR session store, the one place the app reads session state from. Controller and hand
@@ -11,3 +12,21 @@ export const xrStore = createXRStore({
   offerSession: false,
   baseAssetPath: new URL('xr-profiles/', document.baseURI).href,
 })
+
+/**
+ * Takes removed composition layers out of the session's render state. @react-three/xr 6.6.31
+ * resubmits the layer list only when an entry at some index changed, so a removed last layer
+ * stayed in the list after it was destroyed and kept covering the next scene. Returns the
+ * unsubscribe function.
+ */
+export function watchLayerRemovals(renderer: WebGLRenderer): () => void {
+  return xrStore.subscribe((state, previous) => {
+    const session = state.session
+    if (!session || state.layerEntries.length >= previous.layerEntries.length) return
+    const base = renderer.xr.getBaseLayer()
+    if (!session.renderState.layers || !base) return
+    const layers: XRLayer[] = state.layerEntries.map((entry) => entry.layer)
+    layers.push(base)
+    session.updateRenderState({ layers })
+  })
+}

@@ -1,4 +1,4 @@
-/** The package ships JavaScript only; its one export installs the WebXR Layers API on construction. */
+/** The package ships JavaScript only. Its one export installs the WebXR Layers API when built. */
 declare module 'webxr-layers-polyfill' {
   export default class WebXRLayersPolyfill {
     injected: boolean

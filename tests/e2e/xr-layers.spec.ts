@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
-import { hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
+import { fixturePath, hasFixtures, MISSING_FIXTURES_REASON } from '../support/fixtures.ts'
 import {
+  derivedImagePath,
   flipHorizontal,
   GRID,
   GRID_FILE,
@@ -248,5 +249,71 @@ test('rejected layer keeps the sphere', async ({ page, network, pageErrors }) =>
   // React Three Fiber 9.8 passes errors that a boundary caught to `reportError` as well, which
   // the page reports as uncaught. Nothing else may fail.
   expect(pageErrors).toEqual(['equirect layers are switched off for this test'])
+  expect(network.external).toEqual([])
+})
+
+/** GPano XMP of a crop of the 4096×2048 labelled grid. */
+function cropXmp(left: number, top: number, width: number, height: number): string {
+  return [
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:GPano="http://ns.google.com/photos/1.0/panorama/"',
+    ' GPano:ProjectionType="equirectangular"',
+    ' GPano:FullPanoWidthPixels="4096" GPano:FullPanoHeightPixels="2048"',
+    ` GPano:CroppedAreaLeftPixels="${left}" GPano:CroppedAreaTopPixels="${top}"`,
+    ` GPano:CroppedAreaImageWidthPixels="${width}" GPano:CroppedAreaImageHeightPixels="${height}"/>`,
+    '</rdf:RDF></x:xmpmeta>',
+  ].join('')
+}
+
+test('partial panorama layer covers its crop', async ({ page, network, pageErrors }) => {
+  // The right half of the grid between pitch ±45: yaw 0 to 180, so its centre is at yaw 90.
+  const name = 'xr-layer-partial'
+  await sharp(fixturePath(GRID_FILE))
+    .extract({ left: 2048, top: 512, width: 2048, height: 1024 })
+    .jpeg({ quality: 92 })
+    .withXmp(cropXmp(2048, 512, 2048, 1024))
+    .toFile(derivedImagePath(name, 'crop.jpg'))
+  await openApp(page, { tour: panoramaTour(name, { src: 'crop.jpg' }), xr: 'emulate' })
+  await waitForScene(page, 'pano')
+  await enterVR(page)
+  await waitForLayer(page)
+
+  const [layer] = (await sessionLayers(page)).equirect
+  expect(layer?.centralHorizontalAngle).toBeCloseTo(Math.PI, 4)
+  expect(layer?.upperVerticalAngle).toBeCloseTo(Math.PI / 4, 4)
+  expect(layer?.lowerVerticalAngle).toBeCloseTo(-Math.PI / 4, 4)
+  const right = centerColor(await frameLookingAt(page, 110, -20))
+  expect(colorDistance(right, GRID.right), `RIGHT is ${right}`).toBeLessThanOrEqual(3)
+  const front = centerColor(await frameLookingAt(page, 20, -20))
+  expect(colorDistance(front, GRID.front), `FRONT is ${front}`).toBeLessThanOrEqual(3)
+  // The left face is outside the crop, so nothing of the image may be drawn there.
+  const left = centerColor(await frameLookingAt(page, -70, -20))
+  expect(colorDistance(left, GRID.left), `outside the crop is ${left}`).toBeGreaterThan(60)
+  expect(colorDistance(left, GRID.front), `outside the crop is ${left}`).toBeGreaterThan(60)
+  expect(pageErrors).toEqual([])
+  expect(network.external).toEqual([])
+})
+
+test('model scene drops the panorama layer', async ({ page, network, pageErrors }) => {
+  await openApp(page, { xr: 'emulate' })
+  await waitForScene(page, 'huoi-nha')
+  await enterVR(page)
+  await waitForLayer(page)
+
+  // The "to-stilt-house" hotspot of the sample tour is at yaw -96, pitch 2.
+  await aimRightController(page, await markerPoint(page, -96, 2))
+  await pressTrigger(page, 90)
+  await waitForScene(page, 'stilt-house')
+  await waitForXRFrames(page, 8)
+  expect((await sessionLayers(page)).equirect).toEqual([])
+  expect((await sessionLayers(page)).count).toBe(1)
+  // The model scene is drawn, not covered by the last panorama or left black.
+  const frame = await frameLookingAt(page, 0, -10)
+  const { channels } = await sharp(frame.data, {
+    raw: { width: frame.width, height: frame.height, channels: 3 },
+  }).stats()
+  const brightness = channels.reduce((sum, channel) => sum + channel.mean, 0) / channels.length
+  expect(brightness, 'mean brightness of the model scene').toBeGreaterThan(100)
+  expect(pageErrors).toEqual([])
   expect(network.external).toEqual([])
 })
