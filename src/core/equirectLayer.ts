@@ -15,8 +15,8 @@ export interface EquirectLayerShape {
 
 /**
  * Returns the layer shape that shows a panorama of `placement` where the sphere mesh would, or
- * null when a layer cannot show it: an equirect layer maps rows linearly to pitch, so a
- * cylindrical image would come out vertically distorted and keeps the mesh.
+ * null when a layer cannot show it. An equirect layer maps rows linearly to pitch, so a
+ * cylindrical image would be distorted vertically and stays on the mesh.
  */
 export function equirectLayerShape(placement: PanoramaPlacement): EquirectLayerShape | null {
   if (placement.projection !== 'equirectangular') return null

@@ -88,7 +88,7 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
   const meshRef = useRef<Mesh>(null)
   const [layerSource, setLayerSource] = useState<LayerSource | null>(null)
   const layersEnabled = useEquirectLayersEnabled()
-  const layerShownRef = useRef(false)
+  const layerActiveRef = useRef(false)
 
   useEffect(() => {
     return () => {
@@ -146,7 +146,7 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
       readyRef.current = true
       finishSceneLoad(sceneId)
     }
-    if (meshRef.current) meshRef.current.visible = !layerShownRef.current
+    if (meshRef.current) meshRef.current.visible = !layerActiveRef.current
   }, -0.5)
 
   return (
@@ -161,7 +161,7 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
       />
       {layersEnabled && layerSource && (
         // A layer the browser rejects leaves the sphere in place.
-        // NOTE: the sphere keeps its texture meanwhile, so the GPU holds the image twice.
+        // NOTE: the sphere keeps its texture meanwhile, so the image is in GPU memory twice.
         <ErrorBoundary
           fallback={null}
           onError={(error) => console.error('[xr] the panorama layer failed', sceneId, error)}
@@ -170,7 +170,7 @@ function EquirectPanorama({ sceneId, src }: { sceneId: string; src: string }) {
             image={layerSource.image}
             shape={layerSource.shape}
             radius={SPHERE_RADIUS}
-            shownRef={layerShownRef}
+            activeRef={layerActiveRef}
           />
         </ErrorBoundary>
       )}

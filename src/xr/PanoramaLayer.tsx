@@ -29,7 +29,7 @@ function equirectLayersAvailable(): boolean {
  * sharper than when it is first drawn onto a sphere in the projection layer and then resampled.
  * The layer lies behind the projection layer, so hotspots, panels and the fade still cover it.
  *
- * `shownRef` turns true once the layer is part of the session, so that the caller can hide its
+ * `activeRef` turns true once the layer is part of the session, so that the caller can hide its
  * sphere mesh, which would otherwise cover the layer. Mount this only while
  * `useEquirectLayersEnabled()` is true: `XRLayer`'s own fallback would upload a second copy of
  * the image.
@@ -38,33 +38,33 @@ export function PanoramaLayer({
   image,
   shape,
   radius,
-  shownRef,
+  activeRef,
 }: {
   image: ImageBitmap
   shape: EquirectLayerShape
   radius: number
-  shownRef: RefObject<boolean>
+  activeRef: RefObject<boolean>
 }) {
   const flipped = useBottomUpCopy(image)
   const meshRef = useRef<Mesh>(null)
 
   useFrame(() => {
     const mesh = meshRef.current
-    let shown = false
+    let inSession = false
     if (mesh) {
       for (const entry of xrStore.getState().layerEntries) {
         if (entry.object3D !== mesh) continue
-        shown = true
+        inSession = true
         applyShape(entry.layer as XREquirectLayer, shape)
       }
     }
-    shownRef.current = shown
+    activeRef.current = inSession
   })
   useEffect(
     () => () => {
-      shownRef.current = false
+      activeRef.current = false
     },
-    [shownRef],
+    [activeRef],
   )
 
   if (!flipped) return null

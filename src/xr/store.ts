@@ -15,8 +15,8 @@ export const xrStore = createXRStore({
 
 /**
  * Takes removed composition layers out of the session's render state. @react-three/xr 6.6.31
- * resubmits the layer list only when an entry at some index changed, so a removed last layer
- * stayed in the list after it was destroyed and kept covering the next scene. Returns the
+ * resubmits the layer list only when an entry at some index changes, so without this a removed
+ * last layer would stay in the list after it is destroyed and cover the next scene. Returns the
  * unsubscribe function.
  */
 export function watchLayerRemovals(renderer: WebGLRenderer): () => void {

@@ -64,7 +64,7 @@ describe('equirectLayerShape', () => {
     expect(equirectLayerShape(placement)).toBeNull()
   })
 
-  it('rejects an empty coverage', () => {
+  it('returns null for an empty coverage', () => {
     const placement = placePanorama(2048, 1024, null)
     placement.coverage = { yawMin: 10, yawMax: 10, pitchMin: -90, pitchMax: 90 }
     expect(equirectLayerShape(placement)).toBeNull()
